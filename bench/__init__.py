@@ -1,0 +1,1 @@
+"""Benchmarks: each `bench_*.py` compares against its own baseline measured in the same run."""

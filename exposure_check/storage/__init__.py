@@ -1,0 +1,1 @@
+"""The encrypted local vault. No Qt here (a test enforces it)."""

@@ -1,0 +1,1 @@
+"""The Qt desktop UI. Qt is imported only below this package."""
