@@ -72,12 +72,13 @@ class _Doc:
     text: str
     data: dict[str, Any]
 
-    def line_of(self, ident: str, key: str = "id") -> int:
+    def line_of(self, ident: str, key: str = "id", *, last: bool = False) -> int:
         """Best-effort line number of `key = "ident"` (or a quoted table key) in the file."""
         if not ident:
             return 1
         pat = re.compile(rf'^\s*{re.escape(key)}\s*=\s*["\']{re.escape(ident)}["\']', re.M)
-        m = pat.search(self.text)
+        matches = list(pat.finditer(self.text))
+        m = (matches[-1] if last else matches[0]) if matches else None
         if m is None:
             m = re.search(rf'["\']{re.escape(ident)}["\']', self.text)
         if m is None:
@@ -188,13 +189,22 @@ def _schema() -> dict[str, Any]:
     return _SCHEMA
 
 
-def _schema_check(doc: _Doc, definition: str | None, out: _Collector) -> bool:
-    import jsonschema
+_VALIDATORS: dict[str | None, Any] = {}
 
-    root = _schema()
-    schema: dict[str, Any] = root if definition is None else {
-        "$defs": root["$defs"], "$ref": f"#/$defs/{definition}"}
-    validator = jsonschema.Draft202012Validator(schema)
+
+def _validator(definition: str | None) -> Any:
+    if definition not in _VALIDATORS:
+        import jsonschema
+
+        root = _schema()
+        schema: dict[str, Any] = root if definition is None else {
+            "$defs": root["$defs"], "$ref": f"#/$defs/{definition}"}
+        _VALIDATORS[definition] = jsonschema.Draft202012Validator(schema)
+    return _VALIDATORS[definition]
+
+
+def _schema_check(doc: _Doc, definition: str | None, out: _Collector) -> bool:
+    validator = _validator(definition)
     ok = True
     for err in sorted(validator.iter_errors(doc.data), key=lambda e: list(e.absolute_path)):
         ok = False
@@ -421,7 +431,7 @@ class _Builder:
 
     def _unique(self, kind: str, seen: Mapping[str, Any], doc: _Doc, ident: str) -> bool:
         if ident in seen:
-            self.out.at(doc, ident, f"duplicate {kind} ID {ident!r}")
+            self.out.add(doc, doc.line_of(ident, last=True), ident, f"duplicate {kind} ID {ident!r}")
             return False
         return True
 

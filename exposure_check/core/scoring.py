@@ -140,4 +140,4 @@ def score(pack: Pack, profile: Profile, answers: Mapping[str, str],
         mx = sum(c.max_points for c in mine)
         pts = sum(c.points for c in mine)
         cats[cat.id] = CategoryScore(cat.id, 100.0 * pts / mx if mx else 0.0, pts, mx, len(mine))
-    return Score(round(total, 2), cats, tuple(contributions), answered, unsure, skipped, na)
+    return Score(total, cats, tuple(contributions), answered, unsure, skipped, na)
