@@ -163,7 +163,8 @@ CASES = {
         lambda m: _set(m, "items/items.toml", _items_text(m).replace("Why two.", "w" * 11000)),
         "items.toml:21", "a string longer than 10 KiB"),
     "NaN": (
-        lambda m: _set(m, "items/items.toml", _items_text(m).replace("linkability = 0.5", "linkability = nan")),
+        lambda m: _set(m, "items/items.toml",
+                       _items_text(m).replace("linkability = 0.5", "linkability = nan")),
         "items.toml:", "a non-finite number (nan)"),
     "huge integer": (
         lambda m: _set(m, "items/items.toml", _items_text(m).replace(
