@@ -8,6 +8,7 @@ when --output is given, so CI never rewrites the committed figures).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import os
@@ -24,10 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _versions() -> str:
     parts = [f"Python {platform.python_version()}"]
     for mod in ("PySide6", "cryptography", "keyring"):
-        try:
+        with contextlib.suppress(Exception):
             parts.append(f"{mod} {importlib.import_module(mod).__version__}")
-        except Exception:
-            pass
     from exposure_check import __version__
 
     parts.append(f"exposure-check {__version__}")
