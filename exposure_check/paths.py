@@ -36,6 +36,37 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
+def runtime_dir() -> Path:
+    """Root of the private temp dirs (see tempdir.py). Not created here.
+
+    On Linux without XDG_RUNTIME_DIR, platformdirs falls back to a guessable name in the shared
+    /tmp, which another local user could create first; the user's cache dir is used instead.
+    """
+    env = os.environ.get("EXPOSURE_CHECK_RUNTIME_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    if sys.platform.startswith("linux") and not os.environ.get("XDG_RUNTIME_DIR"):
+        return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)) / "run"
+    return Path(platformdirs.user_runtime_dir(APP_ID, appauthor=False))
+
+
+def crash_reports_dir() -> Path:
+    """Redacted crash reports (see crash.py) live beside the user's data. Not created here."""
+    return data_dir() / "crash-reports"
+
+
+def autostart_dir(platform: str | None = None) -> Path:
+    """Where start-at-login entries go (reminders.py): XDG autostart on Linux, LaunchAgents on
+    macOS. Windows uses the registry's Run key instead. Not created here."""
+    env = os.environ.get("EXPOSURE_CHECK_AUTOSTART_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    platform = platform or sys.platform
+    if platform == "darwin":
+        return Path.home() / "Library" / "LaunchAgents"
+    return Path(platformdirs.user_config_dir()) / "autostart"  # $XDG_CONFIG_HOME/autostart
+
+
 def site_config_dir() -> Path:
     return Path(platformdirs.site_config_dir(APP_ID, appauthor=False))
 

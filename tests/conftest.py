@@ -23,13 +23,14 @@ sys.path.insert(0, str(REPO / "tests"))
 # --- No network, proven: any inet socket use during a test is a failure. -----------------------
 _violations: list[str] = []
 _NET_EVENTS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
-               "socket.gethostbyname_ex", "socket.sendto", "socket.connect", "socket.bind"}
+               "socket.gethostbyname_ex", "socket.sendto", "socket.connect", "socket.bind",
+               "socket.sendmsg", "socket.getnameinfo"}
 
 
 def _network_audit_hook(event: str, args: tuple[object, ...]) -> None:
     if event not in _NET_EVENTS:
         return
-    if event in ("socket.connect", "socket.bind", "socket.sendto"):
+    if event in ("socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"):
         sock = args[0]
         if isinstance(sock, socket.socket) and sock.family == socket.AF_UNIX:
             return  # D-Bus and other local IPC
@@ -55,6 +56,7 @@ def _private_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     base = tmp_path_factory.mktemp("ec-home")
     monkeypatch.setenv("EXPOSURE_CHECK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("EXPOSURE_CHECK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("EXPOSURE_CHECK_RUNTIME_DIR", str(base / "run"))
     monkeypatch.setenv("TMPDIR", str(base / "tmp"))
     (base / "tmp").mkdir()
     tempfile.tempdir = None  # re-read TMPDIR

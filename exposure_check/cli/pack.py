@@ -61,7 +61,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.locale and args.locale not in SUPPORTED_LOCALES:
         raise CliError(f"unknown locale {args.locale!r}; use one of {', '.join(SUPPORTED_LOCALES)}")
     try:
-        pack = load_pack(args.path or core_pack_dir(), args.overlay)
+        if args.path is None and not args.overlay:
+            # The default: what the app itself runs on (core + allowed org overlay + policy).
+            from ..distribution import load_effective_pack
+
+            effective = load_effective_pack()
+            for notice in effective.notices:
+                print(f"exposure-check: {notice.level}: {notice.message}", file=sys.stderr)
+            pack = effective.pack
+        else:
+            pack = load_pack(args.path or core_pack_dir(), args.overlay)
     except PackError as exc:
         raise CliError(f"the pack is not valid:\n{exc}") from None
     json.dump(pack_to_dict(pack, args.locale), sys.stdout, ensure_ascii=False, indent=2)

@@ -162,6 +162,39 @@ class ReportContact:
     sources: tuple[Source, ...] = ()
 
 
+@dataclass(frozen=True)
+class Branding:
+    """An org overlay's look: the name shown in the title bar, a logo SVG inside the pack, a colour."""
+
+    display_name: LocalText
+    logo: str = ""  # absolute path of an SVG file inside the (signed) pack directory, or ""
+    accent_color: str = ""  # "#rrggbb", or "" for the default
+
+
+@dataclass(frozen=True)
+class SearchEngine:
+    """A search the user runs in their own browser (self-search). See docs/selfsearch.md.
+
+    `url` holds `{q}` where the URL-encoded query goes (or none: a page to open, e.g. image
+    search). Each template names the facts it needs as `{name}`, `{employer}`, `{title}`,
+    `{email}`, `{phone}`, `{handle}` or `{domain}`; `kind` is engine, platform, people-search or
+    image.
+    """
+
+    id: str
+    name: LocalText
+    kind: Literal["engine", "platform", "people-search", "image"]
+    url: str
+    templates: tuple[str, ...] = ()
+    quote: bool = True  # wrap each fact in "…" (the engine understands exact phrases)
+    platform: str = ""  # the pack platform this searches, so findings map to its items
+    prefer_locales: tuple[str, ...] = ()  # listed first for users of these locales
+    note: LocalText = field(default_factory=dict)
+    # "cjk": only for names/employers written in Chinese; "latin": only for ones that are not
+    script: Literal["any", "cjk", "latin"] = "any"
+    origin: str = "core"
+
+
 @dataclass(frozen=True, eq=False)  # identity equality: packs are cached by object
 class Pack:
     id: str
@@ -182,6 +215,12 @@ class Pack:
     # locale -> IDs with no translation (they fall back to the source locale)
     untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: tuple[str, ...] = ()
+    search_engines: tuple[SearchEngine, ...] = ()
+    # Set by an org overlay's [org] table (docs/admin-guide.md); None/empty without one.
+    branding: Branding | None = None
+    security_contact: ReportContact | None = None  # also fills report_contacts for every locale
+    org_settings: Mapping[str, object] = field(default_factory=dict)  # e.g. recheck_days, language
+    locked_settings: tuple[str, ...] = ()  # org_settings names the user cannot change
 
     def item(self, item_id: str) -> Item:
         for it in self.items:

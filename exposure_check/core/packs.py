@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,9 +35,11 @@ from .model import (
     RedFlag,
     ReportContact,
     Scenario,
+    SearchEngine,
     Source,
     Step,
 )
+from .org import OrgFields, parse_org
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 500
@@ -138,11 +142,18 @@ def _find_line(text: str, needle: str) -> int:
 def read_toml(path: Path, out: _Collector) -> _Doc | None:
     """Read one TOML file under the limits; report a Problem and return None on bad input."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            out.add(path, 1, "", f"file is {size} bytes, over the {MAX_FILE_BYTES // 2**20} MiB limit")
-            return None
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        # O_NONBLOCK + fstat: a FIFO or a link to /dev/zero in a tampered pack must not hang us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                out.add(path, 1, "", "not a regular file (a device, pipe or socket); packs hold plain files")
+                return None
+            if st.st_size > MAX_FILE_BYTES:
+                out.add(path, 1, "",
+                        f"file is {st.st_size} bytes, over the {MAX_FILE_BYTES // 2**20} MiB limit")
+                return None
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         out.add(path, 1, "", f"cannot read file: {exc.strerror or exc}")
         return None
@@ -259,6 +270,8 @@ class _Raw:
     main: _Doc
     item_docs: list[tuple[_Doc, dict[str, Any]]] = field(default_factory=list)
     locales: dict[str, _Doc] = field(default_factory=dict)
+    # self-search engines: from pack.toml's [[search_engines]] and an optional search.toml
+    search_docs: list[tuple[_Doc, dict[str, Any]]] = field(default_factory=list)
 
 
 def _pack_files(path: Path, out: _Collector) -> tuple[Path | None, list[Path], list[Path]]:
@@ -312,6 +325,14 @@ def _read_raw(path: Path, out: _Collector) -> _Raw | None:
             ok = False
             continue
         raw.locales[loc] = doc
+    raw.search_docs.extend((main, e) for e in main.data.get("search_engines", []) if ok)
+    search_path = path / "search.toml"
+    if path.is_dir() and search_path.is_file():
+        doc = read_toml(search_path, out)
+        if doc is None or not _schema_check(doc, "search_file", out):
+            ok = False
+        else:
+            raw.search_docs.extend((doc, e) for e in doc.data["search_engines"])
     return raw if ok else None
 
 
@@ -403,8 +424,12 @@ class _Builder:
         items = self._items(categories, platforms, profile, scenarios, option_sets)
         red_flags = self._red_flags(scenarios)
         contacts = self._contacts()
+        org = self._org()
+        if org.security_contact is not None:  # the org's contact replaces every locale's default
+            contacts = {loc: org.security_contact for loc in (*locales, *contacts)}
         replaced = self._retired({it.id for it in items})
         items = self._apply_overlays(items)
+        search_engines = self._search_engines(platforms)
         self._check_locale_keys(items, red_flags, categories, platforms, profile, scenarios,
                                 option_sets)
         if self.out.problems:
@@ -422,6 +447,9 @@ class _Builder:
             outdated={k: tuple(v) for k, v in self.outdated.items()},
             untranslated={k: tuple(v) for k, v in self.untranslated.items()},
             overlays=tuple(r.main.data["pack"]["id"] for r in self.raws[1:]),
+            search_engines=tuple(search_engines),
+            branding=org.branding, security_contact=org.security_contact,
+            org_settings=org.settings, locked_settings=org.locked,
         )
 
     def _all(self, section: str) -> Iterator[tuple[_Doc, dict[str, Any]]]:
@@ -651,6 +679,19 @@ class _Builder:
                     tuple(Source(s["title"], s["url"]) for s in c.get("sources", [])))
         return out
 
+    def _org(self) -> OrgFields:
+        """An overlay's [org] table: branding, contact, settings (core/org.py). The last one wins."""
+        org = OrgFields()
+        base = self.raws[0].main
+        if "org" in base.data:
+            self.out.add(base, _find_line(base.text, "[org"), "", "only an overlay pack may have [org]")
+        for raw in self.raws[1:]:
+            if "org" in raw.main.data:
+                org, problems = parse_org(raw.main.data["org"], raw.root)
+                for key, message in problems:
+                    self.out.add(raw.main, _find_line(raw.main.text, key), "", f"org: {message}")
+        return org
+
     def _retired(self, live: set[str]) -> dict[str, str]:
         replaced: dict[str, str] = {}
         entries = list(self._all("retired"))
@@ -665,6 +706,33 @@ class _Builder:
                 continue
             replaced[e["id"]] = new
         return replaced
+
+    def _search_engines(self, platforms: Mapping[str, Platform]) -> list[SearchEngine]:
+        """Self-search engines (docs/selfsearch.md); overlays add their own or disable ours."""
+        out: dict[str, SearchEngine] = {}
+        for raw in self.raws:
+            for doc, e in raw.search_docs:
+                sid: str = e["id"]
+                if not self._unique("search engine", out, doc, sid) or not self._namespaced(doc, sid):
+                    continue
+                if e.get("platform") and e["platform"] not in platforms:
+                    self.out.at(doc, sid, f"unknown platform {e['platform']!r}")
+                    continue
+                if e["kind"] != "image" and ("{q}" not in e["url"] or not e.get("templates")):
+                    self.out.at(doc, sid, "a search needs {q} in its url and at least one template")
+                    continue
+                note = self._local("search_engines", sid, "note", e["note"]) if e.get("note") else {}
+                out[sid] = SearchEngine(
+                    sid, self._local("search_engines", sid, "name", e["name"]), e["kind"], e["url"],
+                    templates=tuple(e.get("templates", [])), quote=bool(e.get("quote", True)),
+                    platform=e.get("platform", ""), prefer_locales=tuple(e.get("prefer_locales", [])),
+                    note=note, script=e.get("script", "any"), origin=self._origin(doc))
+        for raw in self.raws[1:]:
+            for sid in raw.main.data.get("overlay", {}).get("disable_search_engines", []):
+                if out.pop(sid, None) is None:
+                    self.out.at(raw.main, sid, f"disable_search_engines names an unknown search {sid!r}",
+                                key="")
+        return list(out.values())
 
     def _apply_overlays(self, items: list[Item]) -> list[Item]:
         by_id = {it.id: it for it in items}
@@ -696,6 +764,7 @@ class _Builder:
             "red_flags": {rf.id for rf in red_flags},
             "categories": set(categories), "platforms": set(platforms), "profile": set(profile),
             "scenarios": set(scenarios), "option_sets": set(option_sets),
+            "search_engines": {e["id"] for r in self.raws for _, e in r.search_docs},
         }
         for loc, docs in self.locales.items():
             for doc in docs:
@@ -811,4 +880,19 @@ def pack_to_dict(pack: Pack, locale: str | None = None) -> dict[str, Any]:
         "retired": [{"id": k, "replaced_by": v} for k, v in pack.replaced.items()],
         "outdated": {k: list(v) for k, v in pack.outdated.items()},
         "untranslated": {k: list(v) for k, v in pack.untranslated.items()},
+        "search_engines": [{"id": e.id, "name": _text(e.name, locale), "kind": e.kind, "url": e.url,
+                            "templates": list(e.templates), "quote": e.quote, "platform": e.platform,
+                            "prefer_locales": list(e.prefer_locales),
+                            "note": _text(e.note, locale) if e.note else "", "origin": e.origin,
+                            "script": e.script}
+                           for e in pack.search_engines],
+        "org": {
+            "branding": {"display_name": _text(pack.branding.display_name, locale),
+                         "logo": pack.branding.logo, "accent_color": pack.branding.accent_color}
+            if pack.branding else None,
+            "security_contact": {"name": _text(c.name, locale), "text": _text(c.text, locale),
+                                 "email": c.email, "phone": c.phone, "url": c.url}
+            if (c := pack.security_contact) else None,
+            "settings": dict(pack.org_settings), "locked": list(pack.locked_settings),
+        },
     }
