@@ -17,7 +17,7 @@ changes nothing.
 
 Import goes into an empty vault (`restore`), or replaces a non-empty one only when asked
 (`replace_vault`: a new vault is built beside the old one and swapped in, then the old one is
-wiped). Works on the vault's public API, plus `_record_kinds`/`_settings` (see there).
+wiped). Works on the vault's public API.
 """
 
 from __future__ import annotations
@@ -136,26 +136,12 @@ def _iso(d: dt.datetime) -> str:
 
 
 def _record_kinds(vault: Any) -> list[str]:
-    """The kinds of free-form records in the vault (reviewer results, approach checks, …).
-
-    The vault has no public listing of kinds yet; its `records.kind` column is plaintext by
-    design (kinds are not personal), so read it through the vault's own connection.
-    """
-    lister = getattr(vault, "record_kinds", None)
-    if callable(lister):
-        return sorted(str(k) for k in lister())
-    rows = vault.db.read("SELECT DISTINCT kind FROM records")
-    from .vault import RESERVED_KINDS
-
-    return sorted(str(r[0]) for r in rows if r[0] not in RESERVED_KINDS)
+    """The kinds of free-form records in the vault (reviewer results, approach checks, …)."""
+    return [str(k) for k in vault.record_kinds()]
 
 
 def _settings(vault: Any) -> dict[str, Any]:
-    """Every setting. The public API reads settings by key only, hence the vault's record lister."""
-    lister = getattr(vault, "list_settings", None)
-    if callable(lister):
-        return dict(lister())
-    return {str(rid): p["value"] for _seq, rid, p in vault._all("setting", False)}
+    return dict(vault.list_settings())
 
 
 def collect(vault: Any) -> BackupContents:

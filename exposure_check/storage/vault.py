@@ -557,6 +557,15 @@ class Vault:
         with self.db.write() as conn:
             self._put(conn, "setting", key, {"value": value})
 
+    def list_settings(self) -> dict[str, Any]:
+        """Every setting (for backups)."""
+        return {rid: p["value"] for _, rid, p in self._all("setting", False)}
+
+    def record_kinds(self) -> list[str]:
+        """The kinds of free-form records held (kinds are not personal, so they are stored plainly)."""
+        rows = self.db.read("SELECT DISTINCT kind FROM records")
+        return sorted(str(r[0]) for r in rows if r[0] not in RESERVED_KINDS)
+
     @staticmethod
     def _check_kind(kind: str) -> None:
         if kind in RESERVED_KINDS:
