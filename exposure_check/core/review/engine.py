@@ -1,0 +1,250 @@
+"""The reviewer: run the importers and detectors over files or pasted text and collect findings.
+
+Runs in the caller's thread; the UI calls it from a worker with a `progress(done, total)` callback
+and a cancel event. Nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..model import DeclaredFacts, Pack
+from . import importers as imp
+from .detectors import Detection, Detectors, Spans, detector_of
+from .findings import Finding, merge_suggestions, redact, suggestions_for, summarize, topic_of
+
+MAX_REDACT_CHARS = 1 << 20  # a redacted rewrite is offered for texts up to 1 MiB
+
+
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    """A file on disk, or pasted text (`text`), or bytes (stdin)."""
+
+    name: str
+    path: Path | None = None
+    text: str | None = None
+    data: bytes | None = None
+
+    @classmethod
+    def file(cls, path: str | os.PathLike[str]) -> ReviewInput:
+        p = Path(path)
+        return cls(str(p), path=p)
+
+    @classmethod
+    def pasted(cls, text: str, name: str = "pasted text") -> ReviewInput:
+        return cls(name, text=text)
+
+
+@dataclass
+class ReviewResult:
+    findings: list[Finding] = field(default_factory=list)
+    issues: list[imp.Issue] = field(default_factory=list)
+    sources: list[imp.SourceInfo] = field(default_factory=list)
+    suggested_answers: dict[str, str] = field(default_factory=dict)
+    redacted: dict[str, str] = field(default_factory=dict)
+    truncated: bool = False  # more distinct findings than max_findings; counts are still complete
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(i.severity == "error" for i in self.issues)
+
+
+_HINT_KIND = {"org": "org", "title": "title", "phone": "phone", "location": "location",
+              "address": "address", "url": "url", "handle": "handle"}
+
+
+def _for_display(dets: list[Detection]) -> list[Detection]:
+    """A declared fact is more specific than a generic organisation or title on the same span."""
+    declared = Spans((d.start, d.end) for d in dets if detector_of(d.kind) == "declared")
+    if not declared:
+        return dets
+    return [d for d in dets if detector_of(d.kind) not in ("org", "title", "location")
+            or not declared.overlaps(d.start, d.end)]
+
+
+def _with_hints(chunk: imp.Chunk, dets: list[Detection]) -> list[Detection]:
+    if not chunk.hints:
+        return dets
+    extra = []
+    by_kind: dict[str, Spans] = {}
+    for h in chunk.hints:
+        kind = _HINT_KIND.get(h.kind)
+        if kind is None:
+            continue
+        if kind not in by_kind:
+            by_kind[kind] = Spans((d.start, d.end) for d in dets if detector_of(d.kind) in (kind, "declared"))
+        if by_kind[kind].overlaps(h.start, h.end):
+            continue
+        text = chunk.text[h.start:h.end].strip()
+        if len(text) < 2:
+            continue
+        extra.append(Detection(kind, h.start, h.end, chunk.text[h.start:h.end], 0.9, h.why))
+    return dets + extra
+
+
+class _Collector:
+    def __init__(self, pack: Pack | None, max_findings: int) -> None:
+        self.pack = pack
+        self.max = max_findings
+        self.findings: dict[tuple[str, str, str], Finding] = {}
+        self.counts: dict[str, int] = {}
+        self.truncated = False
+
+    def add(self, f: Finding) -> bool:
+        """Count `f`; True when it is new (kept), False for a repeat or beyond the cap."""
+        self.counts[f.topic] = self.counts.get(f.topic, 0) + 1
+        key = (f.source, f.kind, f.text.casefold())
+        have = self.findings.get(key)
+        if have is not None:
+            have.count += 1
+            return False
+        if len(self.findings) >= self.max:
+            self.truncated = True
+            return False
+        f.suggestions = suggestions_for(self.pack, f.topic, f.platform)
+        self.findings[key] = f
+        return True
+
+
+def _context(text: str, start: int, end: int) -> str:
+    s = text[max(0, start - 40):min(len(text), end + 40)]
+    return " ".join(s.split())
+
+
+def review(inputs: Sequence[ReviewInput], declared: DeclaredFacts | None = None, *,
+           pack: Pack | None = None, platform: str | None = None, locale: str = "en",
+           progress: ProgressFn | None = None, cancel: CancelFlag | None = None,
+           limits: imp.Limits | None = None, max_findings: int = 5000) -> ReviewResult:
+    """Review `inputs`. Raises importers.Cancelled when `cancel` is set; never raises for bad
+    input (each problem is an Issue in the result)."""
+    limits = limits or imp.Limits()
+    detectors = Detectors(declared)
+    total = 0
+    for inp in inputs:
+        if inp.path is not None:
+            with contextlib.suppress(OSError):
+                total += inp.path.stat().st_size
+        elif inp.text is not None:
+            total += len(inp.text.encode("utf-8"))
+        elif inp.data is not None:
+            total += len(inp.data)
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+
+    def report() -> None:
+        if progress is not None:
+            progress(min(done[0], total), total)
+
+    def should_stop() -> bool:
+        return cancel is not None and cancel.is_set()
+
+    ctx = imp.Context(limits, should_stop=should_stop, advance=advance)
+    collector = _Collector(pack, max_findings)
+    result = ReviewResult()
+    report()
+    for inp in inputs:
+        ctx.check()
+        redact_dets: list[Detection] | None = None
+        whole: list[str] = []
+        fh: Any = None
+        try:
+            if inp.text is not None:
+                data = inp.text.encode("utf-8")
+                fh, size = io.BytesIO(data), len(data)
+                name = inp.name
+            elif inp.data is not None:
+                fh, size, name = io.BytesIO(inp.data), len(inp.data), inp.name
+            else:
+                assert inp.path is not None
+                name = inp.name
+                try:
+                    if inp.path.is_dir():
+                        ctx.issue(name, "is a folder; give the files inside it", "error")
+                        continue
+                    fh = open(inp.path, "rb")  # noqa: SIM115 - closed in finally
+                    size = os.fstat(fh.fileno()).st_size
+                except FileNotFoundError:
+                    ctx.issue(name, "no such file", "error")
+                    continue
+                except OSError as exc:
+                    ctx.issue(name, f"cannot be read ({exc.strerror or exc})", "error")
+                    continue
+            n_sources = len(ctx.sources)
+            for chunk in imp.import_source(fh, name, size, ctx, platform):
+                ctx.check()
+                plat = chunk.platform or platform
+                dets = _for_display(_with_hints(chunk, detectors.detect(chunk.text)))
+                src = ctx.sources[n_sources] if len(ctx.sources) > n_sources else None
+                textual = src is not None and src.kind == "text" and chunk.source == name
+                if textual and size <= MAX_REDACT_CHARS * 4:
+                    if redact_dets is None:
+                        redact_dets = []
+                    redact_dets.extend(Detection(d.kind, d.start + chunk.offset, d.end + chunk.offset,
+                                                 d.text, d.confidence, d.detail) for d in dets)
+                    whole.append(chunk.text)
+                line, pos = chunk.line, 0
+                for d in sorted(dets, key=lambda d: d.start):
+                    line += chunk.text.count("\n", pos, d.start)
+                    pos = d.start
+                    f = Finding(chunk.source, line, d.kind, d.text, d.confidence, d.detail, "", plat)
+                    if textual:
+                        f.start, f.end = d.start + chunk.offset, d.end + chunk.offset
+                    if collector.add(f):
+                        f.context = _context(chunk.text, d.start, d.end)
+                report()
+            for src in ctx.sources[n_sources:]:
+                if src.photo is not None:
+                    _photo_findings(src, collector, platform)
+            if redact_dets is not None:
+                text = "".join(whole)
+                if len(text) <= MAX_REDACT_CHARS:
+                    result.redacted[name] = redact(text, redact_dets, locale)
+        finally:
+            if fh is not None:
+                fh.close()
+        report()
+    result.findings = list(collector.findings.values())
+    result.issues = ctx.issues
+    result.sources = ctx.sources
+    result.truncated = collector.truncated
+    result.counts = dict(sorted(collector.counts.items()))
+    result.suggested_answers = merge_suggestions(pack, result.findings)
+    return result
+
+
+def _photo_findings(src: imp.SourceInfo, collector: _Collector, platform: str | None) -> None:
+    meta = src.photo
+    assert meta is not None
+    if meta.gps:
+        lat, lon = meta.gps
+        collector.add(Finding(src.name, 0, "photo.gps", f"{lat:.6f}, {lon:.6f}", 0.99, meta.place,
+                              "", platform))
+    if meta.device:
+        collector.add(Finding(src.name, 0, "photo.device", meta.device, 0.99, meta.software, "", platform))
+    if meta.taken:
+        collector.add(Finding(src.name, 0, "photo.time", meta.taken, 0.99, "", "", platform))
+    for key, value in meta.other.items():
+        collector.add(Finding(src.name, 0, "photo.other", f"{key}: {value}", 0.9, "", "", platform))
+
+
+def review_text(text: str, declared: DeclaredFacts | None = None, **kwargs: Any) -> ReviewResult:
+    return review([ReviewInput.pasted(text)], declared, **kwargs)
+
+
+__all__ = ["ReviewInput", "ReviewResult", "review", "review_text", "summarize", "topic_of"]
