@@ -1,13 +1,24 @@
-"""Application start-up: one QApplication, translations, then the main window (shown first)."""
+"""Application start-up: one QApplication, translations, then the main window (shown first).
+
+Benchmark hook: with EXPOSURE_CHECK_BENCH_EXIT_AT_IDLE=1 the app prints
+`EXPOSURE_CHECK_FIRST_IDLE <seconds since process start>` after the first paint and the first
+idle turn of the event loop, then quits.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from .. import APP_ID, APP_NAME, ORG_NAME, __version__
+from .. import APP_ID, APP_NAME, ORG_NAME, __version__, paths
+from . import prefs
+
+_translators: list[QTranslator] = []
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -22,12 +33,69 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_translator(app: QCoreApplication, locale: str) -> bool:
+    """Load our .qm (and Qt's own, for standard dialogs) for zh_CN; English needs none."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if locale != "zh_CN":
+        return True
+    ours = QTranslator(app)
+    ok = ours.load(str(paths.translations_dir() / f"exposure_check_{locale}.qm"))
+    if ok:
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    return ok
+
+
+def apply_theme(name: str) -> None:
+    hints = QGuiApplication.styleHints()
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+        name, Qt.ColorScheme.Unknown)
+    if name == "system":
+        hints.unsetColorScheme()
+    else:
+        hints.setColorScheme(scheme)
+
+
+class _FirstPaint(QObject):
+    """Prints the first-idle marker for the start-up benchmark, then quits."""
+
+    def __init__(self, start: float) -> None:
+        super().__init__()
+        self.start = start
+        self.fired = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            QTimer.singleShot(0, self._idle)
+        return False
+
+    def _idle(self) -> None:
+        print(f"EXPOSURE_CHECK_FIRST_IDLE {time.perf_counter() - self.start:.4f}", flush=True)
+        QCoreApplication.quit()
+
+
 def run_gui(locale: str | None = None) -> int:
+    start = time.perf_counter()
     app = make_app()
+    ui_locale = prefs.language(locale)
+    install_translator(app, ui_locale)
+    apply_theme(prefs.theme())
     from .main_window import MainWindow
 
-    window = MainWindow(locale=locale or QLocale.system().name())
+    window = MainWindow(locale=ui_locale)
+    bench = os.environ.get("EXPOSURE_CHECK_BENCH_EXIT_AT_IDLE") == "1"
+    probe = _FirstPaint(start)
+    if bench:
+        window.installEventFilter(probe)
     window.show()
-    # Everything slow (pack validation, keyring, KDF) happens after the first paint.
-    QTimer.singleShot(0, window.start_loading)
+    if not bench:
+        # Everything slow (pack validation, keyring, KDF) happens after the first paint.
+        QTimer.singleShot(0, window.start_loading)
     return app.exec()

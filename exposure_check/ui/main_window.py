@@ -1,72 +1,382 @@
-"""The main window. Shows at once; loads the pack off the GUI thread after the first paint."""
+"""The main window: start-up pages (welcome, set-up, unlock), then a sidebar and a page stack.
+
+Other views plug in with `MainWindow.add_page(key, title, widget, icon)`. Optional views in this
+package (reviewer, approach check, history, self-search) are picked up when their module exists
+and defines `make_page(session, locale, parent) -> tuple[key, title, widget] | None`; no
+navigation entry is shown for a view that does not exist.
+"""
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import importlib
+import importlib.util
+import sys
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME
-from ..core.model import Pack, tr
+from ..core.model import Pack
+from . import workers
+from .controls import accessible, icon, plain_label
+from .messages import describe
+from .session import Session
+
+# Modules owned by other engineers; each may define make_page(session, locale, parent).
+OPTIONAL_VIEWS = ("selfsearch_view", "reviewer_view", "approach_view", "history_view")
 
 
-class _Relay(QObject):
-    """Carries a worker thread's result back to the GUI thread."""
-
-    loaded = Signal(object)
-    failed = Signal(str)
+def _preload_views() -> None:
+    for name in ("profile_view", "audit_view", "results_view", "plan_view", "settings_view",
+                 "first_run", "unlock"):
+        importlib.import_module(f"{__package__}.{name}")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, locale: str = "en") -> None:
+    ready = Signal(str)  # the start-up page reached: "welcome", "unlock" or "error"
+    entered = Signal()  # the vault is open and the pages are built
+
+    def __init__(self, locale: str = "en", session: Session | None = None) -> None:
         super().__init__()
         self.ui_locale = "zh_CN" if locale.startswith("zh") else "en"
-        self.pack: Pack | None = None
+        self.session = session or Session(parent=self)
+        if self.session.parent() is None:
+            self.session.setParent(self)
         self.setWindowTitle(APP_NAME)
-        self.resize(900, 640)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.title = QLabel(f"<h1>{APP_NAME}</h1>", central)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.status = QLabel(self.tr("Loading the checklist…"), central)
-        self.status.setAccessibleName(self.tr("Checklist status"))
-        self.start_button = QPushButton(self.tr("Start the check"), central)
-        self.start_button.setEnabled(False)
-        self.start_button.setAccessibleName(self.tr("Start the check"))
-        layout.addWidget(self.title)
-        layout.addWidget(self.status)
-        layout.addWidget(self.start_button)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._on_loaded)
-        self._relay.failed.connect(self._on_failed)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack")
+        self.setWindowIcon(icon("app"))
+        self.resize(1100, 760)
+        self.pages: dict[str, tuple[str, QWidget, QListWidgetItem]] = {}
+        self.views: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self.recovery_dialog: Any = None
 
-    def start_loading(self) -> None:
-        from ..core.packs import load_core_pack
+        self.outer = QStackedWidget(self)
+        self.setCentralWidget(self.outer)
+        # Page 0: loading (shown at once, before anything slow).
+        self.loading = QWidget()
+        ll = QVBoxLayout(self.loading)
+        ll.setContentsMargins(32, 24, 32, 24)
+        ll.addWidget(plain_label(APP_NAME, self.loading, heading=1))
+        self.loading_text = plain_label(self.tr("Loading the checklist…"), self.loading)
+        self.loading_text.setAccessibleName(self.tr("Start-up status"))
+        ll.addWidget(self.loading_text)
+        ll.addStretch(1)
+        self.outer.addWidget(self.loading)
+        # The app proper: sidebar + stack.
+        self.app_page = QWidget()
+        al = QHBoxLayout(self.app_page)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.setSpacing(0)
+        self.nav = QListWidget(self.app_page)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(150)
+        self.nav.setWordWrap(True)
+        self.nav.setSpacing(3)
+        accessible(self.nav, self.tr("Sections"),
+                   self.tr("Choose a section; use the arrow keys to move"))
+        self.stack = QStackedWidget(self.app_page)
+        al.addWidget(self.nav)
+        al.addWidget(self.stack, 1)
+        self.outer.addWidget(self.app_page)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
+        workers.relay().counted.connect(self._busy_count)
+        QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.nav.setFocus())
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.welcome: Any = None
+        self.setup: Any = None
+        self.unlock_page: Any = None
 
-        future = self._pool.submit(load_core_pack)
-        future.add_done_callback(self._done)
+    def _busy_count(self, pending: int) -> None:
+        self.busy.setVisible(pending > 0)
 
-    def _done(self, future: Future[Pack]) -> None:
-        exc = future.exception()
-        if exc is not None:
-            self._relay.failed.emit(str(exc))
+    # --- page registry --------------------------------------------------------------------------
+    def add_page(self, key: str, title: str, widget: QWidget, icon_name: str = "",
+                 before: str | None = None) -> None:
+        """Register a page with a sidebar entry (at the end, or before the page `before`).
+
+        Keys are unique; titles are already translated.
+        """
+        if key in self.pages:
+            raise ValueError(f"page {key!r} is already registered")
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        if icon_name:
+            item.setIcon(icon(icon_name))
+        if before is not None and before in self.pages:
+            self.nav.insertItem(self.nav.row(self.pages[before][2]), item)
         else:
-            self._relay.loaded.emit(future.result())
+            self.nav.addItem(item)
+        self.stack.addWidget(widget)
+        self.pages[key] = (title, widget, item)
 
-    def _on_loaded(self, pack: Pack) -> None:
-        self.pack = pack
-        self.status.setText(self.tr("Checklist: {name}, version {version}, {count} questions").format(
-            name=tr(pack.name, self.ui_locale), version=pack.version, count=len(pack.items)))
-        self.start_button.setEnabled(True)
+    def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget],
+                      icon_name: str = "", before: str | None = None) -> None:
+        """Like add_page, but the view is built by `factory` the first time it is shown."""
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._factories[key] = factory
+        self.add_page(key, title, holder, icon_name, before)
 
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(self.tr("The checklist could not be loaded:\n{message}").format(
-            message=message))
+    def view(self, key: str) -> QWidget:
+        """The page's view, built now if it was not shown yet."""
+        if key not in self.views:
+            holder = self.pages[key][1]
+            factory = self._factories.get(key)
+            if factory is None:
+                return holder
+            built = factory()
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(built)
+            self.views[key] = built
+            self._built(key, built)
+        return self.views[key]
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def _built(self, key: str, view: Any) -> None:
+        if key == "profile":
+            view.saved.connect(self._profile_saved)
+        elif key == "audit":
+            view.finished.connect(self._audit_finished)
+        elif key == "settings":
+            view.wiped.connect(self._wiped)
+            view.theme_changed.connect(self._theme)
+
+    def show_page(self, key: str) -> None:
+        _, widget, item = self.pages[key]
+        self.view(key)
+        self.outer.setCurrentWidget(self.app_page)
+        if self.stack.currentWidget() is widget and self.nav.currentItem() is item:
+            self._refresh(key)  # already shown: bring it up to date
+        else:
+            self.nav.setCurrentItem(item)  # _nav_changed switches and refreshes
+
+    def current_page(self) -> str:
+        if self.outer.currentWidget() is not self.app_page:
+            return ""
+        for key, (_, widget, _) in self.pages.items():
+            if widget is self.stack.currentWidget():
+                return key
+        return ""
+
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        widget = self.pages[key][1]
+        self.view(key)
+        if self.stack.currentWidget() is not widget:
+            self.stack.setCurrentWidget(widget)
+            self._refresh(key)
+
+    def _refresh(self, key: str) -> None:
+        """Bring a page up to date. Our views rebuild themselves when shown if they are stale."""
+        widget = self.view(key)
+        if key == "audit":
+            widget.reload()  # type: ignore[attr-defined]
+        elif not hasattr(widget, "_dirty"):
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    # --- start-up -------------------------------------------------------------------------------
+    def start_loading(self) -> None:
+        """Called after the first paint: pack, then the vault's slot metadata, all off-thread."""
+        self.session.load_pack(on_done=self._pack_loaded, on_error=self._fatal)
+
+    @property
+    def pack(self) -> Pack | None:
+        return self.session.pack
+
+    def _fatal(self, exc: BaseException) -> None:
+        self.loading_text.setText(self.tr("Exposure Check could not start:\n{message}").format(
+            message=describe(exc)))
+        self.ready.emit("error")
+
+    def _pack_loaded(self, _pack: Pack) -> None:
+        self.session.probe(on_done=self._probed, on_error=self._fatal)
+
+    def _probed(self, locked: Any) -> None:
+        # While the user reads the welcome or types the passphrase, import the views off the
+        # GUI thread so that entering the app later only builds widgets.
+        workers.run_task(self, _preload_views)
+        if locked is None:
+            self._first_run()
+        else:
+            self._unlock()
+
+    def _first_run(self) -> None:
+        from .first_run import VaultSetupPage, WelcomePage
+
+        self.welcome = WelcomePage(self.ui_locale)
+        self.setup = VaultSetupPage(self.session)
+        self.outer.addWidget(self.welcome)
+        self.outer.addWidget(self.setup)
+        self.outer.setCurrentWidget(self.welcome)
+        self.welcome.next_button.setFocus()
+        self.welcome.continued.connect(self._to_setup)
+        self.setup.created.connect(self._vault_created)
+        workers.run_task(self, self._keyring_probe, on_done=self._keyring_probed,
+                         on_error=lambda _e: self._keyring_probed(None))
+        self.ready.emit("welcome")
+
+    def _keyring_probe(self) -> str | None:
+        from ..storage import keys
+
+        backend = keys.usable_backend(self.session.keyring_backend)
+        return keys.backend_name(backend) if backend is not None else None
+
+    def _keyring_probed(self, name: str | None) -> None:
+        if self.setup is not None:
+            self.setup.set_keyring_available(name is not None, name or "")
+
+    def _to_setup(self) -> None:
+        self.outer.setCurrentWidget(self.setup)
+        target = self.setup.use_keyring if self.setup.keyring_works else self.setup.passphrase
+        target.setFocus()
+
+    def _vault_created(self, recovery_key: str) -> None:
+        from .first_run import RecoveryKeyDialog
+
+        self.recovery_dialog = RecoveryKeyDialog(recovery_key, self)
+        self.recovery_dialog.accepted.connect(self._enter)
+        self.recovery_dialog.open()
+        self.recovery_dialog.save_button.setFocus()
+
+    def _unlock(self) -> None:
+        from .unlock import UnlockPage
+
+        self.unlock_page = UnlockPage(self.session)
+        self.outer.addWidget(self.unlock_page)
+        self.outer.setCurrentWidget(self.unlock_page)
+        self.unlock_page.unlocked.connect(self._enter)
+        self.unlock_page.start()
+        self.ready.emit("unlock")
+
+    # --- the app proper -------------------------------------------------------------------------
+    def _enter(self) -> None:
+        from .audit_view import AuditView
+        from .plan_view import PlanView
+        from .profile_view import ProfileView
+        from .results_view import ResultsView
+        from .settings_view import SettingsView
+
+        if not self.pages:
+            s, loc = self.session, self.ui_locale
+            # Each view is built the first time it is shown, so entering stays quick.
+            self.add_lazy_page("profile", self.tr("Profile"), lambda: ProfileView(s, loc))
+            self.add_lazy_page("audit", self.tr("Audit"), lambda: AuditView(s, loc))
+            self.add_lazy_page("results", self.tr("Results"), lambda: ResultsView(s, loc))
+            self.add_lazy_page("plan", self.tr("Plan"), lambda: PlanView(s, loc))
+            self.add_lazy_page("settings", self.tr("Settings and privacy"),
+                               lambda: SettingsView(s, loc))
+            # Other engineers' views load after the window is usable: modules are imported on
+            # a worker thread, then each page is built in its own turn of the event loop.
+            QTimer.singleShot(0, self._add_optional_views)
+        QTimer.singleShot(0, self.activateWindow)  # back from the recovery-key dialog
+        s = self.session
+        if s.profile is None:
+            self.show_page("profile")
+            self.views["profile"].focus_first()  # type: ignore[attr-defined]
+        elif s.latest is None or self._draft_in_progress():
+            self.show_page("audit")
+            self.views["audit"]._focus_first()  # type: ignore[attr-defined]
+        else:
+            self.show_page("results")
+            self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+        self.entered.emit()
+
+    def _draft_in_progress(self) -> bool:
+        latest = self.session.latest
+        return latest is not None and dict(latest.answers) != {
+            k: v for k, v in self.session.answers.items()
+            if k in {it.id for it in self.session.applicable()}}
+
+    def _add_optional_views(self) -> None:
+        names = [n for n in OPTIONAL_VIEWS
+                 if importlib.util.find_spec(f"{__package__}.{n}") is not None]
+
+        def imported(_: object) -> None:
+            for delay, name in enumerate(names):
+                QTimer.singleShot(delay, lambda name=name: self._build_optional(name))
+
+        def failed(exc: BaseException) -> None:
+            print(f"exposure-check: an optional page could not be loaded: {exc!r}",
+                  file=sys.stderr)
+            imported(None)
+
+        def import_all() -> None:
+            for name in names:
+                try:
+                    importlib.import_module(f"{__package__}.{name}")
+                except Exception:  # reported when the page is built
+                    continue
+
+        workers.run_task(self, import_all, on_done=imported, on_error=failed)
+
+    def _build_optional(self, name: str) -> None:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+            factory = getattr(module, "make_page", None)
+            made = factory(self.session, self.ui_locale, self) if callable(factory) else None
+        except Exception as exc:  # a broken optional view must not stop the audit
+            print(f"exposure-check: the {name} page could not be built: {exc!r}", file=sys.stderr)
+            return
+        if made:
+            key, title, widget = made
+            if key not in self.pages:
+                self.add_page(key, title, widget, before="settings")
+
+    def _profile_saved(self) -> None:
+        audit = self.view("audit")
+        self.show_page("audit")  # rebuilds the pages for the new profile
+        audit._focus_first()  # type: ignore[attr-defined]
+
+    def _audit_finished(self) -> None:
+        self.show_page("results")
+        self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+
+    def _theme(self, name: str) -> None:
+        from .app import apply_theme
+
+        apply_theme(name)
+
+    def _wiped(self) -> None:
+        """After a wipe there is nothing to show but a fresh start."""
+        self.nav.clear()
+        for _, widget, _ in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.views.clear()
+        self._factories.clear()
+        self.loading_text.setText(self.tr("All data was deleted. Close Exposure Check, or start "
+                                          "again."))
+        self.outer.setCurrentWidget(self.loading)
+        self._first_run()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""Small accessible building blocks shared by the views: plain-text labels, icons, a foldout."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from .. import paths
+
+
+def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control the name and description a screen reader announces."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description or name)
+    return widget
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,
+                selectable: bool = False) -> QLabel:
+    """A word-wrapping label that never interprets its text as rich text (pack data is plain)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if heading:
+        font = QFont(label.font())
+        font.setBold(True)
+        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(base * {1: 1.6, 2: 1.3, 3: 1.1}.get(heading, 1.0))
+        label.setFont(font)
+        label.setAccessibleName(text)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+@lru_cache(maxsize=1)
+def _icons_dir() -> Path:
+    return paths.icons_dir()
+
+
+@lru_cache(maxsize=256)
+def icon(name: str) -> QIcon:
+    """An SVG icon from resources/icons (empty icon if the file is missing)."""
+    if not name:
+        return QIcon()
+    path = _icons_dir() / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+class Foldout(QWidget):
+    """A "Why this matters" style toggle: a button that shows or hides plain text below it."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QToolButton(self)
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.body = plain_label(text, self)
+        self.body.setVisible(False)
+        self.body.setContentsMargins(18, 0, 0, 4)
+        accessible(self.button, title, text)
+        layout.addWidget(self.button)
+        layout.addWidget(self.body)
+        self.button.toggled.connect(self._toggle)
+
+    def _toggle(self, on: bool) -> None:
+        self.body.setVisible(on)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

@@ -1,0 +1,297 @@
+"""The profile step, generated from the pack's profile questions, plus the declared facts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import DeclaredFacts, Pack, Profile, ProfileQuestion, ProfileValue, tr
+from .controls import accessible, icon, plain_label
+from .session import Session
+
+GROUP_ORDER = ("global", "chinese", "general")
+
+
+class PlatformPicker(QWidget):
+    """A searchable, grouped, checkable list of the pack's platforms, with icons."""
+
+    def __init__(self, pack: Pack, locale: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search platforms"))
+        self.search.setClearButtonEnabled(True)
+        accessible(self.search, self.tr("Search platforms"),
+                   self.tr("Type part of a name to filter the list below"))
+        layout.addWidget(self.search)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setMinimumHeight(260)
+        accessible(self.tree, label, self.tr("Press Space to tick or untick the selected platform"))
+        titles = {"global": self.tr("International services"),
+                  "chinese": self.tr("Chinese services"),
+                  "general": self.tr("Other places")}
+        self.items: dict[str, QTreeWidgetItem] = {}
+        for group in GROUP_ORDER:
+            members = [p for p in pack.platforms if p.group == group]
+            if not members:
+                continue
+            head = QTreeWidgetItem(self.tree, [titles[group]])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setExpanded(True)
+            for p in members:
+                item = QTreeWidgetItem(head, [tr(p.name, locale)])
+                item.setIcon(0, icon(p.icon or p.id))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+                self.items[p.id] = item
+        self.tree.expandAll()
+        layout.addWidget(self.tree)
+        self.search.textChanged.connect(self._filter)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for pid, item in self.items.items():
+            item.setHidden(bool(needle) and needle not in item.text(0).casefold()
+                           and needle not in pid)
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(pid for pid, item in self.items.items()
+                     if item.checkState(0) == Qt.CheckState.Checked)
+
+    def set_value(self, ids: tuple[str, ...] | list[str]) -> None:
+        for pid, item in self.items.items():
+            item.setCheckState(0, Qt.CheckState.Checked if pid in ids else Qt.CheckState.Unchecked)
+
+
+FACT_FIELDS = ("names", "employers", "titles", "teams", "projects", "work_domains", "emails",
+               "phones", "handles")
+
+
+class ProfileView(QWidget):
+    """Role, sensitivity, platforms, events, travel, publishing; then the declared facts."""
+
+    saved = Signal()
+
+    def __init__(self, session: Session, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lang = locale
+        self.inputs: dict[str, object] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self.form = QVBoxLayout(body)
+        self.form.setContentsMargins(24, 16, 24, 16)
+        self.form.addWidget(plain_label(self.tr("About you"), body, heading=1))
+        self.form.addWidget(plain_label(self.tr(
+            "These answers decide which questions apply to you. You can change them later."),
+            body))
+        pack = session.pack
+        assert pack is not None
+        for question in pack.profile:
+            self._add_question(body, question)
+        self._add_facts(body)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("&Save and continue"), body)
+        self.save_button.setDefault(True)
+        accessible(self.save_button, self.tr("Save and continue"),
+                   self.tr("Save your profile and go on to the questions"))
+        row.addWidget(self.save_button)
+        self.form.addLayout(row)
+        self.status = plain_label("", body)
+        self.form.addWidget(self.status)
+        self.save_button.clicked.connect(self.save)
+        self.load()
+
+    def _add_question(self, body: QWidget, q: ProfileQuestion) -> None:
+        label = tr(q.label, self.lang)
+        help_text = tr(q.help, self.lang)
+        self.form.addSpacing(10)
+        if q.kind == "bool":
+            box = QCheckBox(label, body)
+            accessible(box, label, help_text)
+            self.form.addWidget(box)
+            self.inputs[q.id] = box
+        elif q.kind == "choice":
+            self.form.addWidget(plain_label(label, body, heading=3))
+            if help_text:
+                self.form.addWidget(plain_label(help_text, body))
+            if len(q.options) <= 5:
+                frame = QWidget(body)
+                lay = QVBoxLayout(frame)
+                lay.setContentsMargins(12, 0, 0, 0)
+                group = QButtonGroup(frame)
+                for opt in q.options:
+                    text = tr(opt.label, self.lang)
+                    radio = QRadioButton(text, frame)
+                    accessible(radio, text, label)
+                    radio.setProperty("option_id", opt.id)
+                    group.addButton(radio)
+                    lay.addWidget(radio)
+                self.form.addWidget(frame)
+                self.inputs[q.id] = group
+            else:
+                combo = QComboBox(body)
+                combo.addItem(self.tr("(choose one)"), "")
+                for opt in q.options:
+                    combo.addItem(tr(opt.label, self.lang), opt.id)
+                accessible(combo, label, help_text)
+                self.form.addWidget(combo)
+                self.inputs[q.id] = combo
+        elif q.kind == "multi":
+            self.form.addWidget(plain_label(label, body, heading=3))
+            boxes = []
+            for opt in q.options:
+                text = tr(opt.label, self.lang)
+                box = QCheckBox(text, body)
+                accessible(box, text, label)
+                box.setProperty("option_id", opt.id)
+                self.form.addWidget(box)
+                boxes.append(box)
+            self.inputs[q.id] = boxes
+        else:  # platforms
+            self.form.addWidget(plain_label(label, body, heading=3))
+            if help_text:
+                self.form.addWidget(plain_label(help_text, body))
+            assert self.session.pack is not None
+            picker = PlatformPicker(self.session.pack, self.lang, label, body)
+            self.form.addWidget(picker)
+            self.inputs[q.id] = picker
+
+    def _add_facts(self, body: QWidget) -> None:
+        self.form.addWidget(plain_label(self.tr("What could identify you"), body, heading=2))
+        note = plain_label(self.tr(
+            "Used later to check your own posts and search results for these details. They stay "
+            "encrypted in the vault on this computer and are never sent anywhere. One entry per "
+            "line; leave empty what you prefer not to enter."), body)
+        note.setAccessibleName(self.tr("Privacy note"))
+        self.form.addWidget(note)
+        labels = {
+            "names": (self.tr("Your names"), self.tr("Names you are known by, including other "
+                                                     "spellings and scripts")),
+            "employers": (self.tr("Employers"), self.tr("Current and recent employers")),
+            "titles": (self.tr("Job titles"), self.tr("Your job titles")),
+            "teams": (self.tr("Teams or units"), self.tr("Teams, departments, labs or units")),
+            "projects": (self.tr("Projects"), self.tr("Project or programme names")),
+            "work_domains": (self.tr("Work email domains"),
+                             self.tr("For example example.org, without the name before @")),
+            "emails": (self.tr("Email addresses"), self.tr("Work and personal email addresses")),
+            "phones": (self.tr("Phone numbers"), self.tr("Work and personal phone numbers")),
+            "handles": (self.tr("Online handles"), self.tr("User names on the platforms you use")),
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.facts: dict[str, QPlainTextEdit] = {}
+        for key in FACT_FIELDS:
+            name, desc = labels[key]
+            edit = QPlainTextEdit(body)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            accessible(edit, name, desc)
+            label = QLabel(name + ":", body)
+            label.setBuddy(edit)
+            label.setWordWrap(True)
+            form.addRow(label, edit)
+            self.facts[key] = edit
+        self.form.addLayout(form)
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus on the first question (reading order)."""
+        for widget in self.inputs.values():
+            target: QWidget | None
+            if isinstance(widget, QButtonGroup):
+                target = widget.checkedButton() or widget.buttons()[0]
+            elif isinstance(widget, list):
+                target = widget[0] if widget else None
+            elif isinstance(widget, PlatformPicker):
+                target = widget.search
+            else:
+                target = widget if isinstance(widget, QWidget) else None
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    def load(self) -> None:
+        profile = self.session.profile or Profile()
+        for qid, widget in self.inputs.items():
+            value = profile.get(qid)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QButtonGroup):
+                for b in widget.buttons():
+                    b.setChecked(b.property("option_id") == value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value or "")))
+            elif isinstance(widget, list):
+                chosen = value if isinstance(value, tuple | list) else ()
+                for b in widget:
+                    b.setChecked(b.property("option_id") in chosen)
+            elif isinstance(widget, PlatformPicker):
+                widget.set_value(value if isinstance(value, tuple | list) else ())
+        declared = self.session.declared
+        for key, edit in self.facts.items():
+            edit.setPlainText("\n".join(getattr(declared, key)))
+
+    def value(self) -> tuple[Profile, DeclaredFacts]:
+        answers: dict[str, ProfileValue] = {}
+        for qid, widget in self.inputs.items():
+            if isinstance(widget, QCheckBox):
+                answers[qid] = widget.isChecked()
+            elif isinstance(widget, QButtonGroup):
+                checked = widget.checkedButton()
+                answers[qid] = str(checked.property("option_id")) if checked else None
+            elif isinstance(widget, QComboBox):
+                answers[qid] = str(widget.currentData()) or None
+            elif isinstance(widget, list):
+                answers[qid] = tuple(str(b.property("option_id")) for b in widget if b.isChecked())
+            elif isinstance(widget, PlatformPicker):
+                answers[qid] = widget.value()
+        facts = {key: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+                 for key, edit in self.facts.items()}
+        return Profile(answers), DeclaredFacts.from_dict(facts)
+
+    def save(self) -> None:
+        profile, declared = self.value()
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving…"))
+
+        def done(_: object) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText(self.tr("Saved."))
+            self.saved.emit()
+
+        def failed(exc: BaseException) -> None:
+            from .messages import describe
+
+            self.save_button.setEnabled(True)
+            self.status.setText(describe(exc))
+
+        self.session.save_profile(profile, declared, on_done=done, on_error=failed)
