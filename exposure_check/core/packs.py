@@ -8,6 +8,7 @@ A single `.toml` file holding all of that also works. See docs/pack-format.md.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -46,6 +47,7 @@ MAX_FILES = 500
 MAX_DEPTH = 32
 MAX_STRING = 10 * 1024
 MAX_INT = 2**53
+MAX_SCHEMA_PROBLEMS = 100
 DEFAULT_VISIBILITY = {"exposed": 1.0, "safe": 0.0, "unsure": 0.5, "na": 0.0}
 # Strict content lint: longest acceptable text, in characters.
 STRICT_LIMITS = {"question": 300, "why": 1200, "step": 400, "label": 80}
@@ -217,7 +219,12 @@ def _validator(definition: str | None) -> Any:
 def _schema_check(doc: _Doc, definition: str | None, out: _Collector) -> bool:
     validator = _validator(definition)
     ok = True
-    for err in sorted(validator.iter_errors(doc.data), key=lambda e: list(e.absolute_path)):
+    # Capped: a 6,000-entry list of wrong types once took seconds and printed 6,000 lines.
+    errors = list(itertools.islice(validator.iter_errors(doc.data), MAX_SCHEMA_PROBLEMS + 1))
+    if len(errors) > MAX_SCHEMA_PROBLEMS:
+        out.add(doc, 1, "", f"more than {MAX_SCHEMA_PROBLEMS} problems in this file; "
+                            "the first ones follow, fix them first")
+    for err in sorted(errors[:MAX_SCHEMA_PROBLEMS], key=lambda e: list(e.absolute_path)):
         ok = False
         path = list(err.absolute_path)
         ident = ""
