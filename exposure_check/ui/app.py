@@ -83,7 +83,14 @@ class _FirstPaint(QObject):
 
 def run_gui(locale: str | None = None) -> int:
     start = time.perf_counter()
+    from .. import crash, tempdir
+
+    # A crash leaves a redacted report (no answers, no messages) and a plain dialog; temp files go
+    # to a private 0700 folder removed on exit (and at the next start if we were killed).
+    crash.install(on_crash=crash.show_dialog)
+    tempdir.install()
     app = make_app()
+    app.aboutToQuit.connect(tempdir.cleanup)
     ui_locale = prefs.language(locale)
     install_translator(app, ui_locale)
     apply_theme(prefs.theme())
