@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import SOURCE_LOCALE, SUPPORTED_LOCALES, Branding, LocalText, ReportContact, Source
+from .scoring import DEFAULT_RECHECK_DAYS
 
 MAX_LOGO_BYTES = 512 * 1024
 
@@ -27,7 +28,7 @@ SETTING_TYPES: dict[str, type] = {
 }
 DEFAULT_SETTINGS: dict[str, object] = {
     "language": SOURCE_LOCALE,
-    "recheck_days": 180,
+    "recheck_days": DEFAULT_RECHECK_DAYS,  # 90, as the issue and docs/scoring.md say
     "reminders": True,
     "use_keyring": True,
     "selfsearch": True,

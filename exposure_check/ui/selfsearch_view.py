@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -492,3 +492,27 @@ class SelfSearchView(QWidget):
                 chosen[item_id] = option_id
         if chosen:
             self.answers_confirmed.emit(chosen)
+
+
+def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWidget] | None:
+    """The main window's hook: the self-search page, with the org policy's copy-only switch."""
+    pack = getattr(session, "pack", None)
+    if pack is None:
+        return None
+    from ..policy import effective_setting, load_policy
+
+    vault = getattr(session, "vault", None)
+    allow_open = bool(effective_setting("selfsearch", {}, load_policy(), pack).value)
+    recheck_days = DEFAULT_RECHECK_DAYS
+    profile = getattr(session, "profile", None)
+    applicable = [i.id for i in session.applicable()] if profile is not None else None
+    view = SelfSearchView(pack, getattr(session, "declared", DeclaredFacts()), allow_open=allow_open,
+                          locale=locale, store=vault, recheck_days=recheck_days,
+                          applicable=applicable, parent=parent)
+
+    def apply(chosen: dict[str, str]) -> None:
+        for item_id, option_id in chosen.items():
+            session.set_answer(item_id, option_id)
+
+    view.answers_confirmed.connect(apply)
+    return "selfsearch", QCoreApplication.translate("SelfSearchView", "Self-search"), view

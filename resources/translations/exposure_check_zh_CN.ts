@@ -1673,6 +1673,10 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <source>Self-search</source>
+        <translation>自我搜索</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>

@@ -71,7 +71,7 @@ def test_invalid_policy_falls_back_to_defaults_with_a_clear_error(
     assert str(path) in p.error and expect in p.error
     assert not p.locked and not p.defaults
     s = pol.effective_setting("recheck_days", {}, p, None)
-    assert (s.value, s.locked, s.source) == (180, False, "default")
+    assert (s.value, s.locked, s.source) == (90, False, "default")
 
 
 def test_non_utf8_policy(site: dict[str, Path]) -> None:
