@@ -17,7 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAGES = ("welcome", "setup", "profile", "audit", "results", "plan", "settings")
+PAGES = ("welcome", "setup", "profile", "audit", "results", "plan", "settings", "selfsearch",
+         "history", "reviewer", "approach")
 
 
 def main() -> int:
@@ -65,7 +66,7 @@ def main() -> int:
     if args.page not in ("welcome", "setup"):
         scripted.first_run(window, "demo passphrase for screenshots")
         window.activateWindow()
-    if args.page in ("audit", "results", "plan", "settings"):
+    if args.page not in ("welcome", "setup", "profile"):
         scripted.fill_profile(window)
     if args.page == "audit":
         view = window.views["audit"]
@@ -76,13 +77,16 @@ def main() -> int:
         foldouts = view.findChildren(Foldout)
         if foldouts:
             foldouts[0].button.setChecked(True)
-    if args.page in ("results", "plan", "settings"):
+    if args.page in ("results", "plan", "settings", "selfsearch", "history", "reviewer", "approach"):
         scripted.answer_everything(window)
     if args.page == "plan":
         scripted.mark_two_done(window)
         window.show_page("plan")
-    if args.page == "settings":
-        window.show_page("settings")
+    if args.page in ("settings", "selfsearch", "history", "reviewer", "approach"):
+        from PySide6.QtCore import QTimer
+
+        # Optional pages are built one per event-loop turn after entering; show once they exist.
+        QTimer.singleShot(1500, lambda: window.show_page(args.page))
     return app.exec()
 
 

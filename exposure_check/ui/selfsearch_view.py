@@ -84,6 +84,8 @@ class SelfSearchView(QWidget):
         self.ui_locale = locale
         self.allow_open = allow_open
         self.store = store
+        self.facts = facts
+        self.region = region
         self.recheck_days = recheck_days
         self.applicable = set(applicable) if applicable is not None else None
         self.clock = clock
@@ -97,6 +99,16 @@ class SelfSearchView(QWidget):
         run_task(self, build_plan, pack, facts, locale, region, on_done=self._on_plan,
                  on_error=self._on_plan_error)
         self._load()
+
+    def set_facts(self, facts: DeclaredFacts, applicable: Iterable[str] | None = None) -> None:
+        """Rebuild the plan when the declared facts change (the profile step was saved again)."""
+        if applicable is not None:
+            self.applicable = set(applicable)
+        if facts == self.facts:
+            return
+        self.facts = facts
+        run_task(self, build_plan, self.pack, facts, self.ui_locale, self.region,
+                 on_done=self._on_plan, on_error=self._on_plan_error)
 
     def _on_plan(self, plan: Plan) -> None:
         self.plan = plan
@@ -514,5 +526,11 @@ def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWi
         for item_id, option_id in chosen.items():
             session.set_answer(item_id, option_id)
 
+    def reload() -> None:
+        prof = getattr(session, "profile", None)
+        view.set_facts(getattr(session, "declared", DeclaredFacts()),
+                       [i.id for i in session.applicable()] if prof is not None else None)
+
     view.answers_confirmed.connect(apply)
+    session.changed.connect(reload)
     return "selfsearch", QCoreApplication.translate("SelfSearchView", "Self-search"), view

@@ -1675,7 +1675,7 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
     </message>
     <message>
         <source>Self-search</source>
-        <translation>自我搜索</translation>
+        <translation>搜索自己</translation>
     </message>
 </context>
 <context>
