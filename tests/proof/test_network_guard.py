@@ -100,12 +100,16 @@ def test_guard_blocks_inet_and_allows_unix_sockets() -> None:
     assert results["_violations"] == len(blocked)
 
 
-def test_guard_is_active_in_this_run() -> None:
+def test_guard_is_active_in_this_run(pytestconfig) -> None:
     """This very process has the hook: the conftest module registered it at import."""
     import socket
 
-    import conftest  # the suite's own conftest, already imported by pytest
     import pytest
+
+    # The suite's top-level conftest, already imported by pytest. Several conftest modules exist,
+    # so find it by its file rather than by the ambiguous module name "conftest".
+    conftest = next(m for m in pytestconfig.pluginmanager.get_plugins()
+                    if getattr(m, "__file__", None) and Path(m.__file__).resolve() == CONFTEST.resolve())
 
     before = len(conftest._violations)
     with pytest.raises(RuntimeError, match="network access attempted"):
