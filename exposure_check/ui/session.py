@@ -57,6 +57,7 @@ class Session(QObject):
         self.vault: Any = None
         self.locked: Any = None
         self.profile: Profile | None = None
+        self.recheck_days = scoring.DEFAULT_RECHECK_DAYS
         self.declared = DeclaredFacts()
         self.answers: dict[str, str] = {}  # the in-progress audit (the vault draft)
         self.latest: Audit | None = None  # the last completed audit
@@ -154,10 +155,18 @@ class Session(QObject):
         draft = vault.load_draft()
         audits = vault.list_audits()
         latest = vault.load_audit(audits[-1].id) if audits else None
-        return loaded, draft, audits, latest, vault.progress_events(), vault.key_protection()
+        return (loaded, draft, audits, latest, vault.progress_events(), vault.key_protection(),
+                vault.get_setting("recheck_days"))
 
     def _apply_state(self, state: tuple[Any, ...]) -> None:
-        loaded, draft, audits, latest, events, protection = state
+        loaded, draft, audits, latest, events, protection, user_recheck = state
+        from ..reminders import effective_recheck_days
+
+        pack = self.pack
+        # Staleness in the score and plan uses the same interval as reminders: org lock > user > org.
+        self.recheck_days = effective_recheck_days(
+            user_recheck, pack.org_settings.get("recheck_days") if pack else None,
+            locked=pack is not None and "recheck_days" in pack.locked_settings)
         if loaded is not None:
             self.profile, self.declared = loaded
         self.audits = list(audits)
@@ -313,13 +322,13 @@ class Session(QObject):
         if self.pack is None or self.profile is None or self.latest is None:
             return None
         return scoring.score(self.pack, self.profile, self.latest.answers, self.progress(),
-                             now=_now())
+                             now=_now(), recheck_days=self.recheck_days)
 
     def plan(self) -> plan_mod.Plan | None:
         if self.pack is None or self.profile is None or self.latest is None:
             return None
         return plan_mod.rank(self.pack, self.profile, self.latest.answers, self.progress(),
-                             now=_now())
+                             now=_now(), recheck_days=self.recheck_days)
 
     def previous_score(self) -> float | None:
         """The recorded score of the audit before the latest one, for comparison."""
