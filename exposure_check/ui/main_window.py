@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.recovery_dialog = RecoveryKeyDialog(recovery_key, self)
         self.recovery_dialog.accepted.connect(self._enter)
         self.recovery_dialog.open()
+        self.recovery_dialog.activateWindow()
         self.recovery_dialog.save_button.setFocus()
 
     def _unlock(self) -> None:

@@ -57,6 +57,10 @@ def test_whole_audit_with_the_keyboard_alone(qtbot, tmp_path: Path) -> None:
     press(qtbot, Qt.Key.Key_Return)  # creates the vault
     wait_until(lambda: window.recovery_dialog is not None and window.recovery_dialog.isVisible())
     dialog = window.recovery_dialog
+    # The window manager activates a new dialog asynchronously; a user's first key press goes
+    # to it once it is active, so the test waits for that too.
+    wait_until(lambda: (w := QApplication.focusWidget()) is not None and dialog.isAncestorOf(w),
+               what="focus in the dialog")
     tab_to(qtbot, dialog.confirmed)
     press(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, dialog.done_button)
