@@ -386,13 +386,20 @@ class Vault:
         slots.append(("recovery", *keys.recovery_slot(recovery, data_key, vault_id)))
         try:
             _write_new_db(folder, vault_id, slots)
+            try:
+                db = _open_db(folder)
+            except BaseException:
+                # In place but not usable, and its recovery key never shown: take it back out.
+                for p in files.db_family(folder / files.DB_NAME):
+                    with contextlib.suppress(OSError):
+                        p.unlink()
+                raise
         except BaseException:
             if backend is not None:
                 with contextlib.suppress(errors.VaultError):
                     keys.keyring_delete(backend, vault_id, keyring_timeout)
             raise
-        vault = Vault(_open_db(folder), vault_id, data_key, auto_backup=False)
-        return vault, recovery
+        return Vault(db, vault_id, data_key, auto_backup=False), recovery
 
     # -- plumbing --
 
@@ -426,14 +433,17 @@ class Vault:
                 conn.execute("INSERT INTO records(kind, ident, blob) VALUES (?, ?, ?)",
                              (kind, ident, blob))
 
+    # Blobs are read with CAST(… AS BLOB): if damage on disk changed a value's stored type to
+    # text, it is then reported as a damaged record, not as an unreadable (unwritable) file.
     def _get(self, kind: str, record_id: str, *, expected: bool = False) -> Any | None:
         ident = self._cipher.ident(kind, record_id)
-        rows = self.db.read("SELECT blob FROM records WHERE kind = ? AND ident = ?", (kind, ident))
+        rows = self.db.read("SELECT CAST(blob AS BLOB) FROM records WHERE kind = ? AND ident = ?",
+                            (kind, ident))
         if not rows and expected:
             # An ID that a listing returned must exist: if only the index lost it (quick_check
             # does not compare indexes with the table), rebuild the index and use the row.
-            rows = self.db.read("SELECT blob FROM records NOT INDEXED WHERE kind = ? AND ident = ?",
-                                (kind, ident))
+            rows = self.db.read("SELECT CAST(blob AS BLOB) FROM records NOT INDEXED "
+                                "WHERE kind = ? AND ident = ?", (kind, ident))
             if rows:
                 with self.db.write() as conn:
                     conn.execute("REINDEX records")
@@ -443,7 +453,8 @@ class Vault:
         return payload
 
     def _all(self, kind: str, skip_damaged: bool) -> list[tuple[int, str, Any]]:
-        rows = self.db.read("SELECT seq, ident, blob FROM records WHERE kind = ? ORDER BY seq", (kind,))
+        rows = self.db.read("SELECT seq, ident, CAST(blob AS BLOB) FROM records WHERE kind = ? "
+                            "ORDER BY seq", (kind,))
         out: list[tuple[int, str, Any]] = []
         with _gc_paused(len(rows)):
             for seq, ident, blob in rows:
@@ -465,8 +476,16 @@ class Vault:
         with self.db.write() as conn:
             self._put(conn, "profile", "current", payload)
 
+    def _get_current(self, kind: str) -> Any | None:
+        """A one-per-vault record ("current"). If none is found but a row of that kind exists,
+        its ID column was damaged: say so instead of reporting the record as never saved."""
+        payload = self._get(kind, "current")
+        if payload is None and self.db.read("SELECT 1 FROM records WHERE kind = ? LIMIT 1", (kind,)):
+            raise errors.VaultDamaged(kind, "current")
+        return payload
+
     def load_profile(self) -> tuple[Profile, DeclaredFacts] | None:
-        payload = self._get("profile", "current")
+        payload = self._get_current("profile")
         if payload is None:
             return None
         return _profile_from_json(payload["profile"]), DeclaredFacts.from_dict(payload["declared"])
@@ -477,7 +496,7 @@ class Vault:
             self._put(conn, "draft", "current", {"answers": dict(answers), "saved": _now().isoformat()})
 
     def load_draft(self) -> dict[str, str] | None:
-        payload = self._get("draft", "current")
+        payload = self._get_current("draft")
         return None if payload is None else {str(k): str(v) for k, v in payload["answers"].items()}
 
     def clear_draft(self) -> None:
@@ -670,6 +689,8 @@ class Vault:
 def _write_new_db(folder: Path, vault_id: str, slots: list[tuple[str, dict[str, Any], bytes]]) -> None:
     """Build the new vault in a temp file, fsync, and rename it into place (all or nothing)."""
     tmp = folder / files.CREATING_NAME
+    target = folder / files.DB_NAME
+    renamed = False
     for p in files.db_family(tmp):
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
@@ -689,14 +710,19 @@ def _write_new_db(folder: Path, vault_id: str, slots: list[tuple[str, dict[str, 
         finally:
             conn.close()
         files.fsync_file(tmp)
-        target = folder / files.DB_NAME
         if target.exists():
             raise errors.VaultExists(folder)
         os.replace(tmp, target)
+        renamed = True
         files.fsync_dir(folder)
     except sqlite3.Error as exc:
         raise files.translate_sqlite_error(exc, folder) from exc
     except OSError as exc:
+        if renamed:
+            # The caller reports a failure (and drops the keyring entry and the recovery key), so
+            # a vault that did reach its place must not stay behind: nobody could open it.
+            with contextlib.suppress(OSError):
+                target.unlink()
         raise files.translate_os_error(exc, folder) from exc
     finally:
         for p in files.db_family(tmp):

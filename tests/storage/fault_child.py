@@ -12,6 +12,18 @@ from exposure_check.storage.vault import Vault
 def main() -> int:
     data, recovery, op = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     print("START", flush=True)  # marks where the operation begins in the strace log
+    if op == "create":
+        from exposure_check.storage.keys import KdfParams
+
+        try:
+            vault, key = Vault.create(data, passphrase="pw", use_keyring=False,
+                                      kdf=KdfParams(iterations=1, memory_kib=1024, lanes=1))
+            vault.close()
+        except errors.VaultError as exc:
+            print(f"VAULT-ERROR {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 3
+        print(f"RECOVERY {key}", flush=True)
+        return 0
     try:
         vault = Vault.open_locked(data).unlock_with_recovery_key(recovery)
         if op == "save":

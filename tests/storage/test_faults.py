@@ -113,6 +113,36 @@ def test_fail_each_call_on_the_backup_path(tmp_path: Path, syscall: str) -> None
     assert _sweep(tmp_path, "backup", syscall, "EIO") >= 1
 
 
+@pytest.mark.parametrize(("syscall", "error"), [("pwrite64", "EIO"), ("fdatasync", "EIO"),
+                                                ("fsync", "EIO"), ("rename", "EIO"),
+                                                ("pwrite64", "ENOSPC")])
+def test_fail_each_call_while_creating_a_vault(tmp_path: Path, syscall: str, error: str) -> None:
+    """Creating is all or nothing: after a failure no vault is left that nobody can open (the
+    user never saw its recovery key), and creating again works."""
+    calls = 0
+    for k in range(1, 200):
+        data = tmp_path / f"k{k}"
+        log = tmp_path / f"k{k}.log"
+        result = _run(data, "-", "create", f"{syscall}:error={error}:when={k}", log)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode in (0, 3), result.stderr
+        if result.returncode == 0:
+            key = result.stdout.split("RECOVERY ", 1)[1].split()[0]
+            Vault.open_locked(data).unlock_with_recovery_key(key).close()
+        else:
+            assert "VAULT-ERROR" in result.stderr
+            assert not Vault.exists(data), "a failed create left a vault behind"
+            again, _ = Vault.create(data, passphrase="pw", use_keyring=False, kdf=CHEAP)
+            again.close()
+        if "INJECTED" not in log.read_text():
+            calls = k - 1
+            break
+        shutil.rmtree(data)
+    else:
+        raise AssertionError("more than 200 calls; the sweep would not finish")
+    assert calls >= 1
+
+
 def test_full_disk(tmp_path: Path) -> None:
     pristine, recovery = _prepare(tmp_path)
     log = tmp_path / "full.log"
