@@ -12,6 +12,9 @@ from .model import Pack, RedFlag, ReportContact, tr
 
 Rating = Literal["low", "medium", "high"]
 
+# The vault record kind of a saved result (`Vault.put_record`; saved only when the user asks).
+RECORD_KIND = "approach-check"
+
 # How the contact began; shown as the first question. Not scored: any channel can be used.
 CHANNELS: dict[str, dict[str, str]] = {
     "social": {"en": "A social or professional network (LinkedIn, WeChat, Weibo…)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -75,18 +75,23 @@ class ApproachView(QWidget):
         layout.addWidget(self.notes)
 
         buttons = QHBoxLayout()
-        self.assess_button = QPushButton(self.tr("Check"))
+        self.assess_button = QPushButton(self.tr("Check"), self)
         accessible(self.assess_button, self.tr("Rate this approach"))
         self.assess_button.clicked.connect(self.run_assessment)
-        self.save_button = QPushButton(self.tr("Save result to my vault"))
+        # Parented at once: showing a parentless button would open it as a window of its own.
+        self.save_button = QPushButton(self.tr("Save result to my vault"), self)
         accessible(self.save_button, self.tr("Save this result in the encrypted vault"))
         self.save_button.setEnabled(False)
-        self.save_button.setVisible(can_save)
+        self.save_button.setHidden(not can_save)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.assess_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+        self.save_status = plain_label("")
+        accessible(self.save_status, self.tr("Whether the result was saved"))
+        layout.addWidget(self.save_status)
 
         self.rating = plain_label("", heading=2)
         layout.addWidget(self.rating)
@@ -126,13 +131,21 @@ class ApproachView(QWidget):
                     lines.append(f"{label}: {value}")
         self.details.setText("\n".join(lines))
         self.save_button.setEnabled(True)
+        self.save_status.setText("")
         self.assessed.emit(result.rating)
         return result
 
     def save(self) -> None:
         if self.result is not None:
-            self.approach_saved.emit(self.result.to_dict())
             self.save_button.setEnabled(False)
+            self.approach_saved.emit(self.result.to_dict())
+
+    def show_saved(self, _record_id: object = None) -> None:
+        self.save_status.setText(self.tr("Saved in your encrypted vault."))
+
+    def show_save_failed(self, exc: BaseException) -> None:
+        self.save_status.setText(self.tr("The result could not be saved: %1").replace("%1", str(exc)))
+        self.save_button.setEnabled(self.result is not None)
 
 
 def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple[str, str, QWidget] | None:
@@ -145,8 +158,11 @@ def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple
     view = ApproachView(pack, locale, parent, contact=getattr(session, "security_contact", None),
                         can_save=callable(saver))
     if callable(saver):
-        view.approach_saved.connect(saver)
-    return "approach", view.tr("Approach check"), view
+        def save(record: dict[str, Any]) -> None:
+            saver(record, on_done=view.show_saved, on_error=view.show_save_failed)
+
+        view.approach_saved.connect(save)
+    return "approach", QCoreApplication.translate("ApproachView", "Approach check"), view
 
 
 def main() -> int:  # pragma: no cover - for screenshots: python -m exposure_check.ui.approach_view

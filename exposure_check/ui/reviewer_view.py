@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -306,7 +306,7 @@ def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple
             session.set_answer(item_id, option_id)
 
     view.answers_suggested.connect(accept)
-    return "reviewer", view.tr("Profile reviewer"), view
+    return "reviewer", QCoreApplication.translate("ReviewerView", "Profile reviewer"), view
 
 
 def main() -> int:  # pragma: no cover - for screenshots: python -m exposure_check.ui.reviewer_view

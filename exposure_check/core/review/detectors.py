@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import phonenumbers
@@ -42,7 +42,7 @@ DETECTORS = ("email", "phone", "declared", "title", "org", "clearance", "locatio
 
 
 def detector_of(kind: str) -> str:
-    return kind.split(".", 1)[0]
+    return kind.partition(".")[0]
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,9 @@ def _emails(text: str, work_domains: Sequence[str], declared_emails: frozenset[s
 
 # Starts with a digit so the regex engine can skip quickly; a leading "+" or "(" is added back below.
 _PHONE_CAND = re.compile(r"\d[\d \u00a0().\-/]{5,22}\d(?![A-Za-z0-9])")
+# The same for text whose only digits are 0-9: a plain range is much cheaper to scan for than \d.
+_PHONE_CAND_ASCII = re.compile(r"[0-9][0-9 \u00a0().\-/]{5,22}[0-9](?![A-Za-z0-9])")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _PHONE_KEYWORD = re.compile(r"(?i)(?:tel|phone|mobile|mob|cell|fax|call|whatsapp|signal|t|m|p|f|"
                             r"o|office|direct|电话|手机|联系|传真|座机|微信|热线|tel\.)\s*[:：.]?\s*\Z")
@@ -152,10 +155,13 @@ _DATE_LIKE = re.compile(r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d\d")
 _DIGIT = re.compile(r"\d")
 
 
-def _phones(text: str, cjk: bool) -> list[Detection]:
+def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection]:
+    """`words`, when given, is the _Words of the lower-cased text (it holds every digit of it)."""
     out: list[Detection] = []
     regions: tuple[str, ...] = ("CN", "US", "GB") if cjk else ("US", "GB", "CN")
-    for m in _PHONE_CAND.finditer(text):
+    every = words.joined if words is not None else text
+    ascii_digits = every.isascii() or _OTHER_DIGIT.search(every) is None
+    for m in (_PHONE_CAND_ASCII if ascii_digits else _PHONE_CAND).finditer(text):
         start = m.start()
         if start and text[start - 1] == "(":
             start -= 1
@@ -164,26 +170,30 @@ def _phones(text: str, cjk: bool) -> list[Detection]:
         if start and _ALNUM.match(text, start - 1):
             continue
         cand = text[start:m.end()]
-        if cand.count("(") != cand.count(")") and cand.startswith("("):
+        if cand.startswith("(") and cand.count("(") != cand.count(")"):
             cand, start = cand[1:], start + 1
-        digits = len(_DIGIT.findall(cand))
-        if digits < 7 or digits > 15:
-            continue
         intl = cand.startswith(("+", "00"))
+        # Cheap rejections first: most candidates in exports are dates and times.
         if not intl and (_DATE_LIKE.search(cand) or _DATE_RANGE.fullmatch(cand)):
             continue  # 2024-03-15 10:00, 2019.07-2021.06
-        keyword = _PHONE_KEYWORD.search(text, max(0, start - 16), start) is not None
-        if not intl and not keyword and digits < 10:
+        digits = _digits(cand)
+        if len(digits) < 7 or len(digits) > 15:
             continue
-        found = _parse_phone(cand, intl, regions)
+        keyword = _PHONE_KEYWORD.search(text, max(0, start - 16), start) is not None
+        if not intl and not keyword and len(digits) < 10:
+            continue
+        # Validation depends only on the digits and on a leading "+" (or "00"), so it is cached
+        # per distinct normalised number, not per way of writing it.
+        key = ("+" + digits[2:] if cand.startswith("00") else "+" + digits) if intl else digits
+        found = _parse_phone(key, intl, regions)
         if found is None and (intl or keyword):
             # A number with a phone label or a country code that the numbering plan says is not
             # (yet) assigned, such as the UK's 07700 900xxx drama range, still reads as a phone.
-            found = _parse_phone(cand, intl, regions, possible=True)
+            found = _parse_phone(key, intl, regions, possible=True)
         if found is not None:
             out.append(Detection(KIND_PHONE, start, start + len(cand), cand, 0.97 if keyword or intl
                                  else 0.9, found))
-        elif digits > 11 and (intl or keyword):  # maybe two numbers side by side
+        elif len(digits) > 11 and (intl or keyword):  # maybe two numbers side by side
             for region in regions[:1]:
                 for pm in phonenumbers.PhoneNumberMatcher(cand, region):
                     e164 = phonenumbers.format_number(pm.number, phonenumbers.PhoneNumberFormat.E164)
@@ -192,17 +202,180 @@ def _phones(text: str, cjk: bool) -> list[Detection]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def _digits(cand: str) -> str:
+    return _NOT_DIGIT.sub("", cand)
+
+
+@functools.lru_cache(maxsize=16384)
 def _parse_phone(cand: str, intl: bool, regions: tuple[str, ...], possible: bool = False) -> str | None:
-    raw = "+" + cand[2:] if cand.startswith("00") else cand
+    raw = "+" + cand[2:] if intl and cand.startswith("00") else cand
+    fast = intl and raw[1:].isascii() and raw[1:].isdigit() and raw.startswith("+")
     for region in ((None,) if intl else regions):
         try:
-            num = phonenumbers.parse(raw, region)
+            num = _parse(raw, region, fast)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(num) or (possible and phonenumbers.is_possible_number(num)):
-            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+        if is_valid_number(num) or (possible and phonenumbers.is_possible_number(num)):
+            return f"+{num.country_code}{phonenumbers.national_significant_number(num)}"
     return None
+
+
+def _parse(raw: str, region: str | None, fast: bool) -> phonenumbers.PhoneNumber:
+    if fast:
+        try:
+            return _parse_plus_digits(raw[1:])
+        except phonenumbers.NumberParseException:
+            raise
+        except Exception:  # noqa: BLE001 - phonenumbers' internals changed: use the public parser
+            pass
+    return phonenumbers.parse(raw, region)
+
+
+def _parse_plus_digits(digits: str) -> phonenumbers.PhoneNumber:
+    """phonenumbers.parse("+" + digits) for ASCII digits, without the steps that only matter for
+    free-form input (extensions, letters, punctuation, IDD prefixes). Same result, same errors;
+    tests/review/test_fast_paths.py checks it against phonenumbers.parse."""
+    from phonenumbers import phonenumberutil as pu
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    err = phonenumbers.NumberParseException
+    if len(digits) < 3:  # "+44": not a viable number
+        raise err(err.NOT_A_NUMBER, "too short")
+    cc, nsn = pu._extract_country_code(digits)
+    if cc == 0:
+        raise err(err.INVALID_COUNTRY_CODE, "no country code")
+    md = PhoneMetadata.metadata_for_region_or_calling_code(cc, pu.region_code_for_country_code(cc))
+    if len(nsn) < pu._MIN_LENGTH_FOR_NSN:
+        raise err(err.TOO_SHORT_NSN, "too short")
+    if md is not None:
+        _, potential, _ = pu._maybe_strip_national_prefix_carrier_code(nsn, md)
+        if pu._test_number_length(potential, md) not in (pu.ValidationResult.TOO_SHORT,
+                                                         pu.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+                                                         pu.ValidationResult.INVALID_LENGTH):
+            nsn = potential
+    if len(nsn) < pu._MIN_LENGTH_FOR_NSN:
+        raise err(err.TOO_SHORT_NSN, "too short")
+    if len(nsn) > pu._MAX_LENGTH_FOR_NSN:
+        raise err(err.TOO_LONG, "too long")
+    num = phonenumbers.PhoneNumber(country_code=cc)
+    pu._set_italian_leading_zeros_for_phone_number(nsn, num)
+    num.national_number = int(nsn)
+    return num
+
+
+# --- Phone validity without phonenumbers' per-call overhead -------------------------------------
+#
+# phonenumbers.is_valid_number() looks up and re-checks the metadata of every region sharing a
+# calling code on each call (25 regions for +1), which dominated the reviewer's profile. This is
+# the same algorithm (region_code_for_number, then is_valid_number_for_region) over per-region
+# tables compiled once; tests/review/test_detectors.py checks it against phonenumbers itself.
+
+_PhoneDesc = tuple[frozenset[int], "re.Pattern[str]"]
+
+
+def _desc(d: Any) -> _PhoneDesc | None:
+    if d is None or not d.national_number_pattern:
+        return None
+    return frozenset(d.possible_length), re.compile(d.national_number_pattern)
+
+
+def _desc_matches(nsn: str, desc: _PhoneDesc | None) -> bool:
+    if desc is None:
+        return False
+    lengths, pattern = desc
+    if lengths and len(nsn) not in lengths:
+        return False
+    return pattern.fullmatch(nsn) is not None
+
+
+@dataclass(frozen=True)
+class _RegionTable:
+    general: _PhoneDesc | None
+    types: tuple[_PhoneDesc, ...]
+    leading: re.Pattern[str] | None
+    country_code: int | None
+    # number length → one alternation of the types allowing that length, compiled on first use
+    by_length: dict[int, re.Pattern[str] | None] = field(default_factory=dict)
+
+    def valid(self, nsn: str) -> bool:
+        if not _desc_matches(nsn, self.general):
+            return False
+        n = len(nsn)
+        if n not in self.by_length:
+            pats = [p.pattern for lengths, p in self.types if not lengths or n in lengths]
+            self.by_length[n] = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        pattern = self.by_length[n]
+        return pattern is not None and pattern.fullmatch(nsn) is not None
+
+
+_REGION_TABLES: dict[tuple[int, str], _RegionTable | None] = {}
+
+
+def _region_table(cc: int, region: str, for_number: bool) -> _RegionTable | None:
+    key = (cc if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY else 0, region)
+    if key in _REGION_TABLES:
+        return _REGION_TABLES[key]
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    md = (PhoneMetadata.metadata_for_region_or_calling_code(cc, region.upper()) if not for_number
+          else PhoneMetadata.metadata_for_region(region.upper(), None))
+    table = None
+    if md is not None:
+        names = ["premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+                 "voicemail", "fixed_line"]
+        if not md.same_mobile_and_fixed_line_pattern:
+            names.append("mobile")
+        types = tuple(d for d in (_desc(getattr(md, n)) for n in names) if d is not None)
+        cc_valid = (None if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+                    else phonenumbers.country_code_for_valid_region(region))
+        table = _RegionTable(_desc(md.general_desc), types,
+                             re.compile(md.leading_digits) if md.leading_digits is not None else None,
+                             cc_valid)
+    if not for_number or region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+        _REGION_TABLES[key] = table
+    return table
+
+
+def is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
+    """phonenumbers.is_valid_number(num), faster."""
+    try:
+        return _is_valid_number(num)
+    except Exception:  # noqa: BLE001 - phonenumbers' metadata changed shape: use it directly
+        return bool(phonenumbers.is_valid_number(num))
+
+
+def _is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
+    cc = num.country_code
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc) if cc is not None else None
+    if cc is None or not regions:
+        return False
+    nsn = phonenumbers.national_significant_number(num)
+    region: str | None = None
+    if len(regions) == 1:
+        region = regions[0]
+    else:
+        for r in regions:
+            t = _region_table(cc, r, True)
+            if t is None:
+                continue
+            if t.leading is not None:
+                if t.leading.match(nsn):
+                    region = r
+                    break
+            elif t.valid(nsn):
+                region = r
+                break
+    if region is None:
+        return False
+    table = _region_table(cc, region, False)
+    if table is None:
+        return False
+    if region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != table.country_code:
+        return False
+    return table.valid(nsn)
 
 
 def phone_key(number: str) -> str | None:
@@ -269,6 +442,23 @@ def _title_variants(title: str) -> list[str]:
     return out
 
 
+class _Words:
+    """The distinct whitespace-separated words of a lower-cased text, and the same joined by spaces:
+    a string many times shorter than a long text that holds a needle without whitespace exactly
+    when the text does, so "is this word anywhere?" checks cost little."""
+
+    __slots__ = ("tokens", "joined")
+
+    def __init__(self, low: str) -> None:
+        self.tokens = set(low.split())
+        self.joined = " ".join(self.tokens)
+
+
+def _uncased(s: str) -> bool:
+    """No cased character beyond ASCII: there IGNORECASE and str.lower() can disagree (ſ, ς, ı)."""
+    return s.isascii() or not any(c > "\x7f" and (c.lower() != c or c.upper() != c) for c in set(s))
+
+
 @dataclass(frozen=True)
 class _Fact:
     field: str
@@ -322,17 +512,29 @@ class DeclaredMatcher:
                 parts.append(f"({pat})")
                 self._groups.append(index)
             self._pattern: re.Pattern[str] | None = re.compile("|".join(parts), re.IGNORECASE)
+            # The same pattern without IGNORECASE, for lower-cased text: several times faster.
+            source = "|".join(parts)
+            self._pattern_low: re.Pattern[str] | None = re.compile(source) if _uncased(source) else None
         else:
-            self._pattern = None
+            self._pattern = self._pattern_low = None
 
     def __bool__(self) -> bool:
         return bool(self.facts)
 
-    def find(self, folded: str, original: str) -> list[Detection]:
+    def find(self, folded: str, original: str, low: str | None = None, words: _Words | None = None
+             ) -> list[Detection]:
+        """`low`, when given, is `folded` lower-cased with the same length (see _lower), and
+        `words` its _Words."""
         out: list[Detection] = []
         if self._pattern is None:
             return out
-        for m in self._pattern.finditer(folded):
+        matches: Iterable[re.Match[str]]
+        if (self._pattern_low is not None and low is not None and len(low) == len(folded)
+                and (folded.isascii() or _uncased(words.joined if words is not None else low))):
+            matches = self._pattern_low.finditer(low)
+        else:
+            matches = self._pattern.finditer(folded)
+        for m in matches:
             start, end = m.span()
             if start and folded[start].isascii() and folded[start].isalnum() and \
                     _LATIN_WORD.match(folded, start - 1):
@@ -399,9 +601,31 @@ _CLEARANCE_TRIGGERS = {"clearance", "cleared", "vetted", "vetting", "polygraph",
                        "ts/sci", "sc/dv", "dv/sc", "top secret", "nato secret"}
 _EN_WORDS = (_EN_HEADS | _EN_ACRONYMS | _EN_SUFFIXES | _EN_OF_ORGS | set(_EN_KNOWN) | _EN_CITIES
              | _STREETS | _CLEARANCE_TRIGGERS)
+# Entries whose every use needs a capital first letter (organisation words, places, acronyms) are
+# found by one pattern over the original text, which the regex engine only tries at capital letters;
+# the others (title heads, clearance words) through the lower-cased words present, below.
+_EN_ANY_CASE = _EN_HEADS | _CLEARANCE_TRIGGERS
+_EN_CAPS = _EN_WORDS - _EN_ANY_CASE
+
+
+def _caps_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in sorted(by_first.items()):
+        tail = _trie_pattern([r for r in rests if r])
+        body = f"(?i:{tail})" if tail else ""
+        if tail and "" in rests:
+            body = f"(?:{body})?"
+        alts.append(re.escape(first.upper()) + body)
+    return re.compile("(?:" + "|".join(alts) + ")(?![A-Za-z0-9])")
+
+
+_EN_CAPS_RE = _caps_pattern(_EN_CAPS)
 # First word of each lexicon entry → the entries it starts ("vice" → "vice president").
 _EN_FIRST: dict[str, list[str]] = {}
-for _w in sorted(_EN_WORDS, key=len, reverse=True):
+for _w in sorted(_EN_ANY_CASE, key=len, reverse=True):
     _EN_FIRST.setdefault(_w.split()[0], []).append(_w)
 # Each first word also with the punctuation that commonly touches it ("engineer,", "(ltd)"), so a
 # plain set intersection (C speed) finds the words present without stripping every token.
@@ -452,13 +676,16 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _en_hits(low: str) -> list[tuple[int, int, str]]:
-    """Every lexicon entry in the lower-cased text, at word boundaries, in text order.
+def _en_hits(text: str, low: str, words: _Words | None = None) -> list[tuple[int, int, str]]:
+    """Every lexicon entry in the text, at word boundaries, in text order (the longest entry at a
+    position wins; no overlaps). Entries that need a capital are found only where they have one.
 
-    str.split and set intersection run at C speed; only the few entries actually present are then
-    located with str.find. Much faster than one big alternation in Python's regex engine.
+    For title heads, str.split and set intersection run at C speed; only the few entries actually
+    present are then located with str.find. Much faster than one big alternation in Python's regex
+    engine, which tries it at every position.
     """
-    present = {_EN_VARIANTS[t] for t in set(low.split()) & _EN_VARIANTS.keys()}
+    tokens = words.tokens if words is not None else set(low.split())
+    present = {_EN_VARIANTS[t] for t in tokens & _EN_VARIANTS.keys()}
     hits: list[tuple[int, int, str]] = []
     n = len(low)
     for first in present:
@@ -469,10 +696,14 @@ def _en_hits(low: str) -> list[tuple[int, int, str]]:
                 if (i == 0 or not _WORD_CHAR.match(low, i - 1)) and (e >= n or not _WORD_CHAR.match(low, e)):
                     hits.append((i, e, entry))
                 i = low.find(entry, i + 1)
+    for m in _EN_CAPS_RE.finditer(text):
+        i, e = m.span()
+        if i == 0 or not _WORD_CHAR.match(low, i - 1):
+            hits.append((i, e, low[i:e]))
     hits.sort(key=lambda h: (h[0], -h[1]))
     out: list[tuple[int, int, str]] = []
     end = -1
-    for h in hits:  # the longest entry at a position wins; no overlaps
+    for h in hits:
         if h[0] >= end:
             out.append(h)
             end = h[1]
@@ -529,10 +760,10 @@ def _org_from_suffix(text: str, s: int, e: int) -> Detection | None:
     return Detection(KIND_ORG, start, e, text[start:e], 0.75 if words > 1 else 0.65)
 
 
-def _en_generic(text: str, low: str, want: set[str]) -> list[Detection]:
+def _en_generic(text: str, low: str, want: set[str], words: _Words | None = None) -> list[Detection]:
     out: list[Detection] = []
     titles: list[Detection] = []
-    for s, e, word in _en_hits(low):
+    for s, e, word in _en_hits(text, low, words):
         if word in _EN_HEADS and "title" in want:
             t = _title_from_head(text, low, s, e, word)
             if t is not None and not (titles and titles[-1].end > t.start):
@@ -611,7 +842,7 @@ def _zh_generic(text: str, want: set[str]) -> list[Detection]:
             out.append(Detection(KIND_LOCATION, s, e, word, 0.7))
         if word in _ZH_CLEAR and "clearance" in want:
             out.append(Detection(KIND_CLEARANCE, s, e, word, 0.85))
-    if "address" in want:
+    if "address" in want and "号" in text:  # every address ends in 号: skip the scan without one
         for m in _ZH_ADDRESS_TAIL.finditer(text):
             start = m.start()
             while start > m.start() - 20 and start > 0 and text[start - 1] not in _ZH_STOP and \
@@ -645,36 +876,71 @@ _URL_TAIL = r"[^\s<>\"'，。、）)\]]+"
 _URL = re.compile(rf"(?:https?://|www\.){_URL_TAIL}")
 _SITE_URL = re.compile(r"(?<![\w.])(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|weibo\.com|"
                        rf"zhihu\.com|facebook\.com|instagram\.com|t\.me|medium\.com|orcid\.org)/{_URL_TAIL}")
-_HANDLE = re.compile(r"@([A-Za-z0-9_][\w.-]{1,29})")
+_HANDLE = re.compile(rf"@((?:[A-Za-z0-9_][\w.-]|[{_CJK}][\w·-])[\w.·-]{{0,28}})")
 _HANDLE_NOT_AFTER = re.compile(r"[A-Za-z0-9_.@/]")
-_MESSENGER = re.compile(r"(?:微信号?|wechat(?: id)?|qq|wx|whatsapp|telegram|signal)[ \t]*[:：][ \t]*"
-                        r"([a-z][\w-]{5,19}|\d{5,12})")
-_MESSENGER_WORDS = ("微信", "wechat", "qq", "wx", "whatsapp", "telegram", "signal")
+_HANDLE_NOT = {"所有人", "全体成员", "全体"}  # group-chat "@everyone"
+# Chinese platforms' words for an account, and the platform each names.
+_CN_LABELS = {
+    "微信": "wechat", "微信号": "wechat", "微信id": "wechat", "v信": "wechat", "vx": "wechat",
+    "wechat": "wechat", "wechat id": "wechat", "wx": "wechat", "weixin": "wechat",
+    "qq": "qq", "qq号": "qq", "企鹅号": "qq",
+    "抖音": "douyin", "抖音号": "douyin", "快手": "kuaishou", "快手号": "kuaishou",
+    "小红书": "xiaohongshu", "小红书号": "xiaohongshu", "红书号": "xiaohongshu",
+    "微博": "weibo", "新浪微博": "weibo", "知乎": "zhihu", "b站": "bilibili", "哔哩哔哩": "bilibili",
+    "bilibili": "bilibili", "公众号": "wechat-official", "视频号": "wechat-channels",
+}
+_CN_LABEL = "|".join(sorted((re.escape(k) for k in _CN_LABELS), key=len, reverse=True))
+# A label, then ":" (or "号 ") and an account ID: 微信号：abc_123, QQ：12345678, 抖音号 dy.abc123.
+_MESSENGER = re.compile(rf"(?:({_CN_LABEL})|whatsapp|telegram|signal)[ \t]*(?:[:：]|(?<=号)(?=[ \t]))[ \t]*@?"
+                        r"([a-z][a-z0-9_.-]{5,19}|\d{5,12})(?![a-z0-9_])")
+# The label just before an @mention names its platform: 抖音@张三, 微博 @某某研究员.
+_LABEL_BEFORE = re.compile(rf"({_CN_LABEL})[ \t]*[:：]?[ \t]*\Z")
+_MESSENGER_WORDS = ("wechat", "qq", "wx", "whatsapp", "telegram", "signal", "weixin", "vx", "bilibili",
+                    "微信", "v信", "企鹅号", "抖音", "快手", "红书", "微博", "知乎", "b站", "哔哩", "公众号",
+                    "视频号")
+HANDLE_PLATFORMS = tuple(sorted(set(_CN_LABELS.values())))
 
 
-def _links(text: str, low: str) -> list[Detection]:
+def _handle_kind(label: str | None) -> str:
+    platform = _CN_LABELS.get(label or "")
+    return f"{KIND_HANDLE}.{platform}" if platform else KIND_HANDLE
+
+
+def _links(text: str, low: str, cjk: bool = False, words: _Words | None = None) -> list[Detection]:
     out: list[Detection] = []
     matches: list[re.Match[str]] = []
-    if "http" in low or "www." in low:
+    has = (words or _Words(low)).joined  # holds every word of the text: cheap "in" checks
+    if "http" in has or "www." in has:
         matches += _URL.finditer(low)
-    if ".com/" in low or ".org/" in low or "t.me/" in low:
+    if ".com/" in has or ".org/" in has or "t.me/" in has:
         matches += _SITE_URL.finditer(low)
     for m in matches:
         url = text[m.start():m.end()].rstrip(".,;:!?")
         if not any(d.start <= m.start() < d.end for d in out):
             out.append(Detection(KIND_URL, m.start(), m.start() + len(url), url, 0.95))
-    if "@" in text:
+    handles: list[Detection] = []
+    if "@" in has:
         for m in _HANDLE.finditer(text):
-            value = m.group(1).rstrip(".-")
+            value = m.group(1).rstrip(".-·")
             s = m.start()
             if s and _HANDLE_NOT_AFTER.match(text, s - 1):
                 continue  # part of an email address
-            out.append(Detection(KIND_HANDLE, s, s + 1 + len(value), text[s:s + 1 + len(value)], 0.8))
-    if any(w in low for w in _MESSENGER_WORDS):
+            if value in _HANDLE_NOT:
+                continue
+            label = _LABEL_BEFORE.search(low, max(0, s - 8), s) if s else None
+            kind = _handle_kind(label.group(1) if label else None)
+            handles.append(Detection(kind, s, s + 1 + len(value), text[s:s + 1 + len(value)], 0.8,
+                                     kind.partition(".")[2]))
+    if any(w in has for w in _MESSENGER_WORDS):
+        taken = Spans((d.start, d.end) for d in handles)
         for m in _MESSENGER.finditer(low):
-            s, e = m.span(1)
-            out.append(Detection(KIND_HANDLE, s, e, text[s:e], 0.8))
-    return out
+            s, e = m.span(2)
+            e = s + len(low[s:e].rstrip(".-"))
+            if taken.overlaps(s - 1, e):
+                continue  # 微信号：@abc_123 is already an @handle
+            kind = _handle_kind(m.group(1))
+            handles.append(Detection(kind, s, e, text[s:e], 0.8, kind.partition(".")[2]))
+    return out + handles
 
 
 class Spans:
@@ -704,17 +970,27 @@ class Spans:
 def _prune(dets: list[Detection]) -> list[Detection]:
     """Drop detections that only repeat a larger one: a declared work domain inside an email, an
     organisation word inside a job title ("Principal *Systems* Engineer")."""
-    links = Spans((d.start, d.end) for d in dets if detector_of(d.kind) in ("email", "url"))
-    titles = Spans((d.start, d.end) for d in dets if d.kind == KIND_TITLE)
-    declared = Spans((d.start, d.end) for d in dets if detector_of(d.kind) == "declared")
-    out = []
+    groups: dict[str, list[tuple[int, int]]] = {}
+    kinds = []
     for d in dets:
-        kind = detector_of(d.kind)
-        if kind in ("declared", "handle") and links.contains(d.start, d.end):
+        kind = d.kind.partition(".")[0]
+        kinds.append(kind)
+        if kind != "handle" or has_cjk(d.text):  # "@Google" still names an employer
+            groups.setdefault(kind, []).append((d.start, d.end))
+    # Which containers matter for which detectors; a check is skipped when there are none.
+    links = Spans(groups.get("email", []) + groups.get("url", []))
+    titles = Spans(groups.get("title", []))
+    declared = Spans(groups.get("declared", []))
+    handles = Spans(groups.get("handle", []))
+    out = []
+    for d, kind in zip(dets, kinds, strict=True):
+        if handles and kind in ("title", "org", "location") and handles.contains(d.start, d.end):
+            continue  # a screen name: 微博 @某某研究员
+        if links and kind in ("declared", "handle") and links.contains(d.start, d.end):
             continue
-        if kind == "org" and titles.contains(d.start, d.end):
+        if titles and kind == "org" and titles.contains(d.start, d.end):
             continue
-        if kind == "location" and declared.contains(d.start, d.end):
+        if declared and kind == "location" and declared.contains(d.start, d.end):
             continue  # 上海 inside a declared 上海交大
         out.append(d)
     return out
@@ -740,25 +1016,28 @@ class Detectors:
         out: list[Detection] = []
         if "email" in want:
             out += _emails(folded, self.work_domains, self.declared_emails)
+        low = _lower(folded)
+        words = _Words(low)
         if "phone" in want:
-            for d in _phones(folded, cjk):
+            for d in _phones(folded, cjk, words):
                 if d.detail in self.declared_phones:
                     d = Detection(d.kind, d.start, d.end, text[d.start:d.end], 0.99, d.detail + " (declared)")
                 out.append(d)
         if "declared" in want and self.matcher:
-            out += self.matcher.find(folded, text)
-        low = _lower(folded)
+            out += self.matcher.find(folded, text, low, words)
         generic = want & {"title", "org", "location", "address", "clearance"}
         if generic:
-            found = _en_generic(folded, low, generic)
+            found = _en_generic(folded, low, generic, words)
             if cjk:
                 found += _zh_generic(folded, generic)
             out += _places_filter(found)
         if want & {"url", "handle"}:
-            out += [d for d in _links(folded, low) if detector_of(d.kind) in want]
+            out += [d for d in _links(folded, low, cjk, words) if detector_of(d.kind) in want]
         out = _prune(out)
         # Spans refer to the original text (folding keeps lengths): report the original characters.
-        out = [d if text[d.start:d.end] == d.text else Detection(d.kind, d.start, d.end, text[d.start:d.end],
-                                                                   d.confidence, d.detail) for d in out]
+        if folded is not text:
+            out = [d if text[d.start:d.end] == d.text else Detection(d.kind, d.start, d.end,
+                                                                       text[d.start:d.end], d.confidence,
+                                                                       d.detail) for d in out]
         out.sort(key=lambda d: (d.start, -d.end, d.kind))
         return out

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from ..model import DeclaredFacts, Pack
 from . import importers as imp
 from .detectors import Detection, Detectors, Spans, detector_of
-from .findings import Finding, merge_suggestions, redact, suggestions_for, summarize, topic_of
+from .findings import Finding, merge_suggestions, platform_for, redact, suggestions_for, summarize, topic_of
 
 MAX_REDACT_CHARS = 1 << 20  # a redacted rewrite is offered for texts up to 1 MiB
 
@@ -115,7 +115,7 @@ class _Collector:
         if len(self.findings) >= self.max:
             self.truncated = True
             return False
-        f.suggestions = suggestions_for(self.pack, f.topic, f.platform)
+        f.suggestions = suggestions_for(self.pack, f.topic, platform_for(f.kind, f.platform))
         self.findings[key] = f
         return True
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Pack
-from .detectors import DECLARED_PREFIX, Detection
+from .detectors import DECLARED_PREFIX, HANDLE_PLATFORMS, KIND_HANDLE, Detection
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ _TOPICS = {
     "declared.location": "location", "declared.work_domain": "work-email",
     "photo.gps": "photo-location", "photo.device": "photo-device", "photo.time": "photo-time",
     "photo.other": "photo-other",
+    # An account on a named platform (微信号：…, 抖音@…) is still a handle; its kind names the platform.
+    **{f"{KIND_HANDLE}.{p}": "handle" for p in HANDLE_PLATFORMS},
 }
 
 
@@ -90,7 +92,18 @@ _MAP: dict[tuple[str, str | None], tuple[tuple[str, str], ...]] = {
     ("phone", None): (("personal-contact.general.personal-phone-public", "public"),),
     ("photo-location", None): (("photos-location.phone.photo-gps", "public"),),
     ("photo-device", None): (("photos-location.phone.photo-gps", "public"),),
+    # Handles: the platform is the one the account is on (handle.wechat), not the file's.
+    ("handle", "wechat"): (("personal-contact.wechat.add-by-phone", "one"),),
+    ("handle", "qq"): (("personal-contact.qq.find-me", "public"),),
 }
+
+
+def platform_for(kind: str, platform: str | None) -> str | None:
+    """The platform a finding's suggestions are looked up for: a handle's own platform when its kind
+    names one (handle.wechat), otherwise the platform of the file it was found in."""
+    if kind.startswith(KIND_HANDLE + "."):
+        return kind.partition(".")[2]
+    return platform
 
 
 def suggestions_for(pack: Pack | None, topic: str, platform: str | None) -> tuple[Suggestion, ...]:

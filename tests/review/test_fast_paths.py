@@ -1,0 +1,103 @@
+"""The reviewer's fast paths give the same answers as the slow, obvious ones."""
+
+from __future__ import annotations
+
+import random
+
+import phonenumbers
+
+from exposure_check.core.model import DeclaredFacts
+from exposure_check.core.review import importers as imp
+from exposure_check.core.review.detectors import DeclaredMatcher, Detectors, _lower, fold, is_valid_number
+
+
+def test_phone_validity_matches_phonenumbers() -> None:
+    rng = random.Random(7)
+    codes = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    regions = sorted(phonenumbers.SUPPORTED_REGIONS)
+    checked = 0
+    for i in range(6000):
+        if i % 2:
+            region = rng.choice(regions)
+            ex = phonenumbers.example_number_for_type(region, rng.choice(
+                [phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE]))
+            if ex is None:
+                continue
+            digits = str(ex.country_code) + phonenumbers.national_significant_number(ex)
+            digits = digits[:len(digits) - rng.randint(0, 2)] + "".join(
+                rng.choice("0123456789") for _ in range(rng.randint(0, 2)))
+        else:
+            cc = rng.choice(codes) if i % 4 else rng.choice([1, 44, 86, 7, 39, 262, 599, 800, 882])
+            digits = str(cc) + "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 13)))
+        try:
+            num = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            continue
+        checked += 1
+        assert is_valid_number(num) == phonenumbers.is_valid_number(num), digits
+    assert checked > 4000
+
+
+def test_same_phone_however_it_is_written() -> None:
+    det = Detectors()
+    forms = ["+44 7911 123456", "+447911123456", "+44 (7911) 123-456", "0044 7911 123456"]
+    assert {d.detail for f in forms for d in det.detect(f"Tel: {f}") if d.kind == "phone"} == {
+        "+447911123456"}
+
+
+def _csv_text(name: str, data: str) -> list[str]:
+    ctx = imp.Context(imp.Limits())
+    blocks = iter([data])
+    return [c.text for c in imp.import_csv(blocks, name, ctx, None)]
+
+
+def test_csv_fast_path_builds_the_same_text() -> None:
+    data = ('Company Name,Title,Notes\r\nAcme,,"two\nlines"\r\n,Engineer,x\r\n\r\nNorthwind,Lead,""\r\n')
+    with_hints = _csv_text("Positions.csv", data)  # per-cell path: columns give hints
+    plain = _csv_text("messages.csv", data)  # no hints: the joined fast path
+    assert with_hints == plain
+    assert plain == ["Company Name | Title | Notes | \nAcme | two\nlines | \nEngineer | x | \n\n"
+                     "Northwind | Lead | \n"]
+
+
+def test_declared_match_in_lower_case_equals_case_insensitive() -> None:
+    m = DeclaredMatcher(DeclaredFacts(employers=("Acme Robotics",), titles=("Staff Engineer",),
+                                      teams=("雷达 Team",)))
+    texts = ["ACME ROBOTICS Ltd, staff  engineer; 雷达 TEAM", "Ωmega ſtaff engineer at acme-robotics",
+             "İstanbul office of Acme Robotics"]
+    for text in texts:
+        folded = fold(text)
+        fast = m.find(folded, text, _lower(folded))
+        slow = m.find(folded, text)
+        assert fast == slow, text
+        assert fast
+
+
+def test_plus_digits_parse_matches_phonenumbers() -> None:
+    from exposure_check.core.review.detectors import _parse_plus_digits
+
+    rng = random.Random(11)
+    codes = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    regions = sorted(phonenumbers.SUPPORTED_REGIONS)
+    samples = ["", "1", "44", "440", "0044", "999123456", "1" * 20, "39" + "0" * 9, "390612345678",
+               "4407911123456", "86013800138000", "7" + "0" * 12]
+    for i in range(6000):
+        if i % 3 == 0:
+            ex = phonenumbers.example_number_for_type(rng.choice(regions),
+                                                      phonenumbers.PhoneNumberType.MOBILE)
+            if ex is not None:
+                nsn = phonenumbers.national_significant_number(ex)
+                samples.append(str(ex.country_code) + rng.choice(["", "0", "00"]) + nsn)
+        else:
+            samples.append(str(rng.choice(codes)) + "".join(rng.choice("0123456789")
+                                                             for _ in range(rng.randint(0, 16))))
+    for digits in samples:
+        try:
+            want: object = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            want = None  # which error does not matter: the reviewer only needs "not a number"
+        try:
+            got: object = _parse_plus_digits(digits)
+        except phonenumbers.NumberParseException:
+            got = None
+        assert got == want, digits
