@@ -10,13 +10,12 @@ same heartbeat over an idle bare window gives the machine's noise floor in the s
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from .common import Result
+from .common import Result, app_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +60,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if not self.done and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
             self.done = True
+            # Off the application again: a Python filter on every event would slow the app.
+            QTimer.singleShot(0, lambda: QApplication.instance().removeEventFilter(self))
             QTimer.singleShot(0, lambda: self.then(obj))
         return False
 '''
@@ -191,10 +192,7 @@ def _child(code: str, args: list[str], env: dict[str, str]) -> dict[str, float |
 def run(quick: bool) -> list[Result]:
     cycles = 2 if quick else 6
     with tempfile.TemporaryDirectory(prefix="ec-bench-") as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "EXPOSURE_CHECK_DATA_DIR": str(Path(tmp) / "data"),
-               "EXPOSURE_CHECK_CONFIG_DIR": str(Path(tmp) / "config"),
-               "EXPOSURE_CHECK_RUNTIME_DIR": str(Path(tmp) / "run")}
+        env = app_env(Path(tmp))
         try:
             import importlib.util
 

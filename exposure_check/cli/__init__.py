@@ -28,7 +28,23 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+_GUI_OPTIONS = ("--locale", "--data-dir")
+
+
+def _gui_only(argv: Sequence[str]) -> bool:
+    """Whether argv holds nothing but the GUI's own options (then no subcommand is imported,
+    which keeps the desktop app's start-up fast)."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg in _GUI_OPTIONS and rest:
+            rest.pop(0)
+        elif not any(arg.startswith(f"{o}=") for o in _GUI_OPTIONS):
+            return False
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
         prog="exposure-check", parents=[common],
@@ -38,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--locale", metavar="L", default=None,
                         help="user interface language for the GUI (en or zh_CN)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _MODULES:
+    for name in _MODULES if commands else ():
         if importlib.util.find_spec(f"{__name__}.{name}") is None:
             continue  # a subcommand that is not built yet
         importlib.import_module(f"{__name__}.{name}").register(sub, common)
@@ -46,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(commands=not _gui_only(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     if data_dir:

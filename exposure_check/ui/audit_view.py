@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -21,6 +23,29 @@ from ..core.model import Item, Pack, tr
 from .controls import Foldout, accessible, icon, plain_label
 from .messages import describe
 from .session import Session
+
+# Time one idle turn of the event loop may spend building questions; a page is first shown
+# with what fits in FIRST_SLICE_S (at least one question) and fills in over the next turns.
+PREBUILD_SLICE_S = 0.006
+FIRST_SLICE_S = 0.012
+
+
+@dataclass
+class _PageBody:
+    """A page's question widgets, built all at once or ahead of time over several idle turns."""
+
+    index: int
+    key: str
+    body: QWidget
+    layout: QVBoxLayout
+    pending: list[Item]
+    count: int
+    groups: dict[str, QButtonGroup] = field(default_factory=dict)
+    notes: dict[str, QWidget] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
 
 
 @dataclass(frozen=True)
@@ -69,7 +94,8 @@ class AuditView(QWidget):
         self.pages: list[AuditPage] = []
         self.applicable: list[Item] = []
         self.index = 0
-        self.groups: dict[str, QButtonGroup] = {}
+        self._shown: _PageBody | None = None  # may still be filling in over idle turns
+        self._ahead: _PageBody | None = None  # the next page, built in idle turns
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         head = QHBoxLayout()
@@ -97,6 +123,10 @@ class AuditView(QWidget):
         row = QHBoxLayout()
         self.back_button = QPushButton(self.tr("&Back"), self)
         accessible(self.back_button, self.tr("Back"), self.tr("The previous page of questions"))
+        self.confirm_all_button = QPushButton(self.tr("&Confirm all on this page"), self)
+        accessible(self.confirm_all_button, self.tr("Confirm all on this page"),
+                   self.tr("Keep every answer from last time on this page as it is"))
+        self.confirm_all_button.setVisible(False)
         self.later_button = QPushButton(self.tr("Save and continue &later"), self)
         accessible(self.later_button, self.tr("Save and continue later"),
                    self.tr("Every answer is already saved; you can close the app now"))
@@ -104,12 +134,14 @@ class AuditView(QWidget):
         accessible(self.next_button, self.tr("Next"), self.tr("The next page of questions"))
         row.addWidget(self.back_button)
         row.addStretch(1)
+        row.addWidget(self.confirm_all_button)
         row.addWidget(self.later_button)
         row.addWidget(self.next_button)
         layout.addLayout(row)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.later_button.clicked.connect(self._later)
+        self.confirm_all_button.clicked.connect(self.confirm_page)
 
     # --- content ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -118,48 +150,177 @@ class AuditView(QWidget):
         assert pack is not None
         self.applicable = self.session.applicable()
         self.pages = build_pages(pack, self.applicable, self.lang)
+        self._drop_ahead()
         self.index = self._first_open_page()
         self._show_page()
 
     def _first_open_page(self) -> int:
+        done = self._confirmed
         for i, page in enumerate(self.pages):
-            if any(it.id not in self.session.answers for it in page.items):
+            if any(not done(it.id) for it in page.items):
                 return i
         return 0
 
-    def _show_page(self) -> None:
-        self.groups = {}
-        old = self.scroller.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        body = QWidget()
+    def _confirmed(self, item_id: str) -> bool:
+        return item_id in self.session.answers and item_id not in self.session.unconfirmed
+
+    def _new_body(self, index: int) -> _PageBody:
+        # Parented to the viewport from the start: showing it later is then much cheaper.
+        body = QWidget(self.scroller.viewport())
+        body.hide()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 8, 8, 8)
+        page = self.pages[index]
+        return _PageBody(index, page.key, body, lay, list(page.items), len(page.items))
+
+    def _build_some(self, built: _PageBody, deadline: float | None = None) -> None:
+        """Add pending questions to `built`, all of them or until `deadline` (perf_counter)."""
+        while built.pending:
+            item = built.pending.pop(0)
+            n = built.count - len(built.pending)
+            box = self._question(built, item, n, built.count)
+            built.layout.addWidget(box)
+            if built.body.isVisible():
+                box.show()  # on a page already shown: visible at once, not after a queued show
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        if not built.pending:
+            built.layout.addStretch(1)
+
+    # The shown page's questions (item ID -> its buttons) and "your answer last time" notes.
+    # A page is shown as soon as its first questions exist and fills in over idle turns;
+    # asking for these finishes it first.
+    @property
+    def groups(self) -> dict[str, QButtonGroup]:
+        self._finish_shown()
+        return self._shown.groups if self._shown is not None else {}
+
+    @property
+    def notes(self) -> dict[str, QWidget]:
+        self._finish_shown()
+        return self._shown.notes if self._shown is not None else {}
+
+    def _finish_shown(self) -> None:
+        shown = self._shown
+        if shown is not None and not shown.complete:
+            self._build_some(shown)
+            self._after_shown_complete()
+
+    def _build_shown(self, shown: _PageBody) -> None:
+        if shown is not self._shown or shown.complete:
+            return  # another page is shown by now, or it was finished on demand
+        self._build_some(shown, time.perf_counter() + PREBUILD_SLICE_S)
+        if shown.complete:
+            self._after_shown_complete()
+        else:
+            QTimer.singleShot(0, partial(self._build_shown, shown))
+
+    def _after_shown_complete(self) -> None:
+        """Once this page is whole, build the next one in idle turns."""
+        self._update_nav()
+        if self._ahead is None and self.index + 1 < len(self.pages):
+            self._ahead = self._new_body(self.index + 1)
+            QTimer.singleShot(0, self._build_ahead)
+
+    def _drop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.body.deleteLater()
+            self._ahead = None
+
+    def _build_ahead(self) -> None:
+        """While the user reads this page, build the next one a slice at a time."""
+        ahead = self._ahead
+        if ahead is None or ahead.complete:
+            return
+        self._build_some(ahead, time.perf_counter() + PREBUILD_SLICE_S)
+        if not ahead.complete:
+            QTimer.singleShot(0, self._build_ahead)
+
+    def _show_page(self) -> None:
+        old = self.scroller.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self._shown = None
         if not self.pages:
+            self._drop_ahead()
+            body = QWidget()
+            lay = QVBoxLayout(body)
+            lay.setContentsMargins(0, 8, 8, 8)
             self.title.setText(self.tr("No questions apply"))
             lay.addWidget(plain_label(self.tr(
                 "With the profile you gave, none of the questions apply. You can finish now."),
                 body))
+            lay.addStretch(1)
+            self.scroller.setWidget(body)
+            self._update_nav()
+            return
+        page = self.pages[self.index]
+        ahead = self._ahead
+        if ahead is not None and ahead.index == self.index and ahead.key == page.key:
+            built = ahead  # built in idle turns; finish what is left
+            self._ahead = None
         else:
-            page = self.pages[self.index]
-            self.title.setText(page.title)
-            self.title.setAccessibleName(page.title)
-            pix = icon(page.icon).pixmap(36, 36) if page.icon else None
-            self.icon_label.setPixmap(pix) if pix is not None else self.icon_label.clear()
-            for n, item in enumerate(page.items, 1):
-                lay.addWidget(self._question(body, item, n, len(page.items)))
-        lay.addStretch(1)
-        self.scroller.setWidget(body)
+            self._drop_ahead()
+            built = self._new_body(self.index)
+        # The first questions now, the rest over the next idle turns.
+        self._build_some(built, time.perf_counter() + FIRST_SLICE_S)
+        self._sync(built)
+        self._shown = built
+        self.title.setText(page.title)
+        self.title.setAccessibleName(page.title)
+        pix = icon(page.icon).pixmap(36, 36) if page.icon else None
+        self.icon_label.setPixmap(pix) if pix is not None else self.icon_label.clear()
+        self.scroller.setWidget(built.body)
+        built.body.show()
         self._update_nav()
+        if built.complete:
+            self._after_shown_complete()
+        else:
+            QTimer.singleShot(0, partial(self._build_shown, built))
 
-    def _question(self, parent: QWidget, item: Item, n: int, count: int) -> QWidget:
-        box = QFrame(parent)
+    def _sync(self, built: _PageBody) -> None:
+        """A page built ahead of time shows the answers as they are now."""
+        answers, unconfirmed = self.session.answers, self.session.unconfirmed
+        for item_id, group in built.groups.items():
+            want = answers.get(item_id)
+            checked = group.checkedButton()
+            if (checked.property("option_id") if checked is not None else None) != want:
+                group.blockSignals(True)
+                group.setExclusive(False)
+                for b in group.buttons():
+                    b.setChecked(b.property("option_id") == want)
+                group.setExclusive(True)
+                group.blockSignals(False)
+            note = built.notes.get(item_id)
+            if note is not None and item_id not in unconfirmed:
+                note.hide()
+                del built.notes[item_id]
+
+    def _last_time(self) -> str:
+        latest = self.session.latest
+        if latest is None:
+            return ""
+        d = latest.created.astimezone().date()
+        return str(QLocale(self.lang).toString(QDate(d.year, d.month, d.day), "d MMMM yyyy"
+                                               if self.lang == "en" else "yyyy年M月d日"))
+
+    def _question(self, built: _PageBody, item: Item, n: int, count: int) -> QWidget:
+        box = QFrame(built.body)
         box.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(box)
         question = tr(item.question, self.lang)
         lay.addWidget(plain_label(question, box, heading=3))
-        group = QButtonGroup(box)
         current = self.session.answers.get(item.id)
+        if current is not None and item.id in self.session.unconfirmed:
+            note = plain_label(self.tr(
+                "Your answer last time ({date}). Still right? Choose it again or change it.")
+                .format(date=self._last_time()), box)
+            note.setObjectName("prefill_note")
+            note.setAccessibleName(self.tr("Answer from your last audit"))
+            lay.addWidget(note)
+            built.notes[item.id] = note
+        group = QButtonGroup(box)
         for opt in item.options:
             text = tr(opt.label, self.lang)
             if opt.kind == "unsure":
@@ -171,32 +332,59 @@ class AuditView(QWidget):
             radio.setChecked(opt.id == current)
             group.addButton(radio)
             lay.addWidget(radio)
+        # Toggled records a new answer; clicked also fires on the option already chosen (mouse
+        # or Space), which confirms an answer carried over from the last audit.
         group.buttonToggled.connect(
             lambda button, on, item_id=item.id: self._answered(item_id, button, on))
-        self.groups[item.id] = group
+        group.buttonClicked.connect(
+            lambda button, item_id=item.id: self._answered(item_id, button, True, confirm=True))
+        built.groups[item.id] = group
         why = tr(item.why, self.lang)
         if why:
             lay.addWidget(Foldout(self.tr("Why this matters"), why, box))
         return box
 
-    def _answered(self, item_id: str, button: QRadioButton, on: bool) -> None:
+    def _answered(self, item_id: str, button: QRadioButton, on: bool,
+                  confirm: bool = False) -> None:
         if not on:
             return
+        if confirm and item_id not in self.session.unconfirmed:
+            return  # a click on a new option: its toggle has already recorded it
         self.session.set_answer(item_id, str(button.property("option_id")),
                                 on_error=lambda exc: self.status.setText(describe(exc)))
+        note = self._shown.notes.pop(item_id, None) if self._shown is not None else None
+        if note is not None:
+            note.hide()
         self._update_nav()
+
+    def confirm_page(self) -> None:
+        """Confirm every answer carried over from the last audit on this page."""
+        for item_id, group in self.groups.items():
+            button = group.checkedButton()
+            if item_id in self.session.unconfirmed and button is not None:
+                self._answered(item_id, button, True, confirm=True)  # type: ignore[arg-type]
+        self._focus_first()
 
     def _update_nav(self) -> None:
         applicable = self.applicable
         total = len(applicable)
-        answered = sum(1 for it in applicable if it.id in self.session.answers)
+        answered = sum(1 for it in applicable if self._confirmed(it.id))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(answered)
         self.progress.setFormat(self.tr("%v of %m answered"))
         pages = max(len(self.pages), 1)
-        self.progress_text.setText(self.tr(
+        text = self.tr(
             "Page {page} of {pages}. Every answer is saved as you go. A question you skip "
-            "counts as partly exposed.").format(page=self.index + 1, pages=pages))
+            "counts as partly exposed.").format(page=self.index + 1, pages=pages)
+        waiting = sum(1 for it in applicable if it.id in self.session.unconfirmed)
+        if waiting:
+            text += " " + self.tr(
+                "{n} answers from last time still need your confirmation; until you confirm "
+                "them they count as skipped.").format(n=waiting)
+        self.progress_text.setText(text)
+        page = self.pages[self.index].items if self.index < len(self.pages) else ()
+        on_page = any(it.id in self.session.unconfirmed for it in page)
+        self.confirm_all_button.setVisible(on_page)
         self.back_button.setEnabled(self.index > 0)
         last = self.index >= len(self.pages) - 1
         self.next_button.setText(self.tr("&Finish") if last else self.tr("&Next"))
@@ -232,7 +420,8 @@ class AuditView(QWidget):
         self.session.finish_audit(on_done=done, on_error=failed)
 
     def _focus_first(self) -> None:
-        for group in self.groups.values():
+        built = self._shown.groups if self._shown is not None else {}  # the first is always built
+        for group in built.values():
             buttons = group.buttons()
             target = group.checkedButton() or (buttons[0] if buttons else None)
             if target is not None:

@@ -67,14 +67,18 @@ class Foldout(QWidget):
         self.button.setArrowType(Qt.ArrowType.RightArrow)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.body = plain_label(text, self)
-        self.body.setVisible(False)
-        self.body.setContentsMargins(18, 0, 0, 4)
+        self.text = text
+        self.body: QLabel | None = None  # made on first unfold: most are never opened
         accessible(self.button, title, text)
         layout.addWidget(self.button)
-        layout.addWidget(self.body)
         self.button.toggled.connect(self._toggle)
 
     def _toggle(self, on: bool) -> None:
+        if self.body is None:
+            self.body = plain_label(self.text, self)
+            self.body.setContentsMargins(18, 0, 0, 4)
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.body)
         self.body.setVisible(on)
         self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import time
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +32,7 @@ from .controls import accessible, icon, plain_label
 from .session import Session
 
 GROUP_ORDER = ("global", "chinese", "general")
+BUILD_SLICE_S = 0.006  # time one idle turn of the event loop may spend building the form
 
 
 class PlatformPicker(QWidget):
@@ -97,7 +103,9 @@ class ProfileView(QWidget):
         super().__init__(parent)
         self.session = session
         self.lang = locale
-        self.inputs: dict[str, object] = {}
+        self._inputs: dict[str, object] = {}
+        self._facts: dict[str, QPlainTextEdit] = {}
+        self._loaded_from: object = None  # the session profile the fields were last loaded from
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -106,6 +114,7 @@ class ProfileView(QWidget):
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)
+        self.body = body
         self.form = QVBoxLayout(body)
         self.form.setContentsMargins(24, 16, 24, 16)
         self.form.addWidget(plain_label(self.tr("About you"), body, heading=1))
@@ -114,21 +123,80 @@ class ProfileView(QWidget):
             body))
         pack = session.pack
         assert pack is not None
-        for question in pack.profile:
-            self._add_question(body, question)
-        self._add_facts(body)
+        # The form is built a piece per idle turn of the event loop (it is made ahead of time,
+        # while the user is on another page); anything that needs it finishes it at once.
+        self._pending: list[Callable[[], None]] = [
+            partial(self._add_question, body, q) for q in pack.profile]
+        self._pending.append(partial(self._add_facts_head, body))
+        self._pending += [partial(self._add_fact, body, key) for key in FACT_FIELDS]
+        self._pending += [self._add_save_row]
+        QTimer.singleShot(0, self._build_more)
+
+    # The parts of the form that callers use; asking for one finishes the form first.
+    @property
+    def inputs(self) -> dict[str, object]:
+        self.ensure_built()
+        return self._inputs
+
+    @property
+    def facts(self) -> dict[str, QPlainTextEdit]:
+        self.ensure_built()
+        return self._facts
+
+    @property
+    def save_button(self) -> QPushButton:
+        self.ensure_built()
+        return self._save_button
+
+    @property
+    def status(self) -> QLabel:
+        self.ensure_built()
+        return self._status
+
+    def _build_more(self) -> None:
+        deadline = time.perf_counter() + BUILD_SLICE_S
+        while self._pending and time.perf_counter() < deadline:
+            self._pending.pop(0)()
+        if self._pending:
+            QTimer.singleShot(0, self._build_more)
+        elif self._loaded_from is None:
+            self.load()
+
+    def ensure_built(self) -> None:
+        if not self._pending:
+            return
+        before = set(self.body.children())
+        while self._pending:
+            self._pending.pop(0)()
+        if self.body.isVisible():
+            # Widgets added to a shown form appear only after a queued show; the caller may
+            # want to focus one now.
+            direct = Qt.FindChildOption.FindDirectChildrenOnly
+            for w in self.body.findChildren(QWidget, options=direct):
+                if w not in before and not w.testAttribute(
+                        Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    w.show()
+        self.load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        self.ensure_built()
+        if self._loaded_from is not self.session.profile:
+            self.load()  # the profile was unlocked or changed since the form was filled
+        super().showEvent(event)
+
+    def _add_save_row(self) -> None:
+        body = self.body
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_button = QPushButton(self.tr("&Save and continue"), body)
-        self.save_button.setDefault(True)
-        accessible(self.save_button, self.tr("Save and continue"),
+        self._save_button = QPushButton(self.tr("&Save and continue"), body)
+        self._save_button.setDefault(True)
+        accessible(self._save_button, self.tr("Save and continue"),
                    self.tr("Save your profile and go on to the questions"))
-        row.addWidget(self.save_button)
+        row.addWidget(self._save_button)
         self.form.addLayout(row)
-        self.status = plain_label("", body)
-        self.form.addWidget(self.status)
-        self.save_button.clicked.connect(self.save)
-        self.load()
+        self._status = plain_label("", body)
+        self.form.addWidget(self._status)
+        self._save_button.clicked.connect(self.save)
 
     def _add_question(self, body: QWidget, q: ProfileQuestion) -> None:
         label = tr(q.label, self.lang)
@@ -138,7 +206,7 @@ class ProfileView(QWidget):
             box = QCheckBox(label, body)
             accessible(box, label, help_text)
             self.form.addWidget(box)
-            self.inputs[q.id] = box
+            self._inputs[q.id] = box
         elif q.kind == "choice":
             self.form.addWidget(plain_label(label, body, heading=3))
             if help_text:
@@ -156,7 +224,7 @@ class ProfileView(QWidget):
                     group.addButton(radio)
                     lay.addWidget(radio)
                 self.form.addWidget(frame)
-                self.inputs[q.id] = group
+                self._inputs[q.id] = group
             else:
                 combo = QComboBox(body)
                 combo.addItem(self.tr("(choose one)"), "")
@@ -164,7 +232,7 @@ class ProfileView(QWidget):
                     combo.addItem(tr(opt.label, self.lang), opt.id)
                 accessible(combo, label, help_text)
                 self.form.addWidget(combo)
-                self.inputs[q.id] = combo
+                self._inputs[q.id] = combo
         elif q.kind == "multi":
             self.form.addWidget(plain_label(label, body, heading=3))
             boxes = []
@@ -175,7 +243,7 @@ class ProfileView(QWidget):
                 box.setProperty("option_id", opt.id)
                 self.form.addWidget(box)
                 boxes.append(box)
-            self.inputs[q.id] = boxes
+            self._inputs[q.id] = boxes
         else:  # platforms
             self.form.addWidget(plain_label(label, body, heading=3))
             if help_text:
@@ -183,9 +251,9 @@ class ProfileView(QWidget):
             assert self.session.pack is not None
             picker = PlatformPicker(self.session.pack, self.lang, label, body)
             self.form.addWidget(picker)
-            self.inputs[q.id] = picker
+            self._inputs[q.id] = picker
 
-    def _add_facts(self, body: QWidget) -> None:
+    def _add_facts_head(self, body: QWidget) -> None:
         self.form.addWidget(plain_label(self.tr("What could identify you"), body, heading=2))
         note = plain_label(self.tr(
             "Used later to check your own posts and search results for these details. They stay "
@@ -193,7 +261,7 @@ class ProfileView(QWidget):
             "line; leave empty what you prefer not to enter."), body)
         note.setAccessibleName(self.tr("Privacy note"))
         self.form.addWidget(note)
-        labels = {
+        self._fact_labels = {
             "names": (self.tr("Your names"), self.tr("Names you are known by, including other "
                                                      "spellings and scripts")),
             "employers": (self.tr("Employers"), self.tr("Current and recent employers")),
@@ -206,22 +274,22 @@ class ProfileView(QWidget):
             "phones": (self.tr("Phone numbers"), self.tr("Work and personal phone numbers")),
             "handles": (self.tr("Online handles"), self.tr("User names on the platforms you use")),
         }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.facts: dict[str, QPlainTextEdit] = {}
-        for key in FACT_FIELDS:
-            name, desc = labels[key]
-            edit = QPlainTextEdit(body)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
-            accessible(edit, name, desc)
-            label = QLabel(name + ":", body)
-            label.setBuddy(edit)
-            label.setWordWrap(True)
-            form.addRow(label, edit)
-            self.facts[key] = edit
-        self.form.addLayout(form)
+        self._facts_form = QFormLayout()
+        self._facts_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._facts_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.addLayout(self._facts_form)
+
+    def _add_fact(self, body: QWidget, key: str) -> None:
+        name, desc = self._fact_labels[key]
+        edit = QPlainTextEdit(body)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+        accessible(edit, name, desc)
+        label = QLabel(name + ":", body)
+        label.setBuddy(edit)
+        label.setWordWrap(True)
+        self._facts_form.addRow(label, edit)
+        self._facts[key] = edit
 
     def focus_first(self) -> None:
         """Put the keyboard focus on the first question (reading order)."""
@@ -240,6 +308,7 @@ class ProfileView(QWidget):
                 return
 
     def load(self) -> None:
+        self._loaded_from = self.session.profile
         profile = self.session.profile or Profile()
         for qid, widget in self.inputs.items():
             value = profile.get(qid)

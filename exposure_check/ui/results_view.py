@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from ..core.model import tr
 from ..core.scoring import Score
 from .controls import accessible, plain_label
+from .lazyview import RefreshWhenShown
 from .session import Session
 
+FIT_ROWS_PER_TURN = 12  # table rows fitted to their wrapped text per event-loop turn
 START_DEG = 225.0  # the arc runs clockwise from lower left (0) to lower right (100)
 SPAN_DEG = 270.0
 
@@ -102,7 +104,7 @@ class ScoreGauge(QWidget):
         p.end()
 
 
-class ResultsView(QWidget):
+class ResultsView(RefreshWhenShown):
     def __init__(self, session: Session, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -163,31 +165,33 @@ class ResultsView(QWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_rows)
         header.sectionResized.connect(self._fit_timer.start)
+        self._fit_next = 0
+        self._fit_more_timer = QTimer(self)
+        self._fit_more_timer.setSingleShot(True)
+        self._fit_more_timer.setInterval(0)
+        self._fit_more_timer.timeout.connect(self._fit_more)
         self.table.setTabKeyNavigation(False)
         accessible(self.table, self.tr("Why this score"),
                    self.tr("Each question's contribution to the score"))
         layout.addWidget(self.table)
-        self._dirty = True
-        self.session.changed.connect(self._changed)
+        self.watch(self.session)
 
     def _fit_rows(self) -> None:
-        self.table.resizeRowsToContents()  # wrapped questions are never clipped
+        """Fit rows to their wrapped text (never clipped), a few rows per event-loop turn."""
+        self._fit_next = 0
+        self._fit_more()
+
+    def _fit_more(self) -> None:
+        rows, start = self.table.rowCount(), self._fit_next
+        for r in range(start, min(rows, start + FIT_ROWS_PER_TURN)):
+            self.table.resizeRowToContents(r)
+        self._fit_next = start + FIT_ROWS_PER_TURN
+        if self._fit_next < rows:
+            self._fit_more_timer.start()
 
     def _state_text(self, state: str) -> str:
         return {"todo": self.tr("To do"), "done": self.tr("Done"), "stale": self.tr("Check again"),
                 "na": self.tr("Not applicable"), "accepted": self.tr("Risk accepted")}.get(state, state)
-
-    def _changed(self) -> None:
-        """Rebuild now if shown; otherwise when next shown (hidden pages cost nothing)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._dirty = False

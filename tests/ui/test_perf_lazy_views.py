@@ -1,0 +1,51 @@
+"""Views built over several idle turns behave like views built at once (no timings here: speed
+is measured in bench/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exposure_check.core.model import Profile
+from exposure_check.core.packs import load_core_pack
+from exposure_check.ui.audit_view import AuditView
+from exposure_check.ui.profile_view import ProfileView
+from exposure_check.ui.session import Session
+
+
+def _session(tmp_path: Path) -> Session:
+    session = Session(tmp_path / "data")
+    session.pack = load_core_pack()
+    return session
+
+
+def test_profile_shown_before_it_finished_building_is_whole_and_focusable(
+        qtbot, tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    view = ProfileView(session, "en")  # shown at once: no idle turn to build in
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    assert set(view.inputs) == {q.id for q in session.pack.profile}
+    assert view.save_button.isVisible() and all(e.isVisible() for e in view.facts.values())
+    view.focus_first()
+    target = view.focusWidget()  # takes the focus once the window is active
+    assert target is not None and target.isVisible() and view.isAncestorOf(target)
+
+
+def test_audit_page_fills_in_and_is_whole_when_asked(qtbot, tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    session.profile = Profile({"platforms": ("linkedin", "github", "wechat"), "sensitivity": "high",
+                               "speaks_at_events": True, "publishes": True})
+    view = AuditView(session, "en")
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.reload()
+    page = view.pages[view.index]
+    assert len(view.groups) == len(page.items)  # asking finishes the page at once
+    assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())
+    # The next page is built in idle turns and swapped in whole.
+    qtbot.waitUntil(lambda: view._ahead is not None and view._ahead.complete, timeout=5000)
+    view.next()
+    assert len(view.groups) == len(view.pages[1].items)
+    assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())
