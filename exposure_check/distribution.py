@@ -30,6 +30,11 @@ NoticeLevel = Literal["info", "warning", "error"]
 class Notice:
     level: NoticeLevel
     message: str  # one plain sentence or two; the UI shows it in a banner, the CLI on stderr
+    # What happened, for the UI to word in the user's language (the message is the detail):
+    # "policy-invalid", "org-refused" or "org-unsigned".
+    code: str = ""
+    detail: str = ""  # the file and the problem alone, shown after the UI's own sentence
+    count: int = 0  # how many things it is about, for the UI's plural forms
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None =
     policy = load_policy() if policy is None else policy
     notices: list[Notice] = []
     if policy.error:
-        notices.append(Notice("error", policy.error))
+        notices.append(Notice("error", policy.error, "policy-invalid", policy.error))
     core_dir = core_dir or paths.core_pack_dir()
     core = load_pack(core_dir)
     org_dir = find_org_pack(policy)
@@ -82,7 +87,7 @@ def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None =
 
     def refuse(why: str) -> EffectivePack:
         notices.append(Notice("error", f"The organisation pack was refused: {why} "
-                                       "Running on the core checklist alone."))
+                                       "Running on the core checklist alone.", "org-refused", why))
         return EffectivePack(core, tuple(notices), policy, refused=org_dir)
 
     if not org_dir.is_dir():
@@ -106,7 +111,8 @@ def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None =
             return refuse(_first_unique(reasons) + ".")
     else:
         notices.append(Notice("info", f"No signing key is pinned in this build, so the organisation "
-                                      f"pack {org_dir} is used without a signature check."))
+                                      f"pack {org_dir} is used without a signature check.",
+                                      "org-unsigned", str(org_dir)))
     try:
         pack = load_pack(core_dir, [org_dir])
     except PackError as exc:

@@ -24,30 +24,23 @@ from typing import Any
 from . import APP_ID, APP_NAME, paths
 from .core import history
 from .core.model import Pack, fold_progress
-from .core.scoring import DEFAULT_RECHECK_DAYS
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 LAUNCH_AGENT_LABEL = "org.exposurecheck.remind"
 DESKTOP_FILE = f"{APP_ID}-remind.desktop"
 
 
-def effective_recheck_days(user_value: object = None, org_value: object = None, *,
-                           locked: bool = False) -> int:
-    """The re-check interval: a locked org policy, else the user's setting, else the org's
-    default, else 90 days. Values that are not whole days from 1 to 3650 are ignored."""
-    def ok(v: object) -> int | None:
-        return v if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 3650 else None
+def vault_recheck_days(vault: Any, pack: Pack | None = None, policy: Any = None) -> int:
+    """The re-check interval for this vault, with the precedence every setting has (see
+    `policy.effective_setting`): a locked policy or org pack, else the vault's own `recheck_days`
+    setting, else the policy's and the org pack's defaults, else 90 days."""
+    from .policy import effective_setting, load_policy
 
-    if locked and ok(org_value):
-        return ok(org_value) or DEFAULT_RECHECK_DAYS
-    return ok(user_value) or ok(org_value) or DEFAULT_RECHECK_DAYS
-
-
-def vault_recheck_days(vault: Any, pack: Pack | None = None) -> int:
-    """The interval for this vault: its `recheck_days` setting and the pack's org settings."""
-    org = pack.org_settings.get("recheck_days") if pack is not None else None
-    locked = pack is not None and "recheck_days" in pack.locked_settings
-    return effective_recheck_days(vault.get_setting("recheck_days"), org, locked=locked)
+    setting = effective_setting("recheck_days", {"recheck_days": vault.get_setting("recheck_days")},
+                                load_policy() if policy is None else policy, pack)
+    value = setting.value
+    assert isinstance(value, int)  # effective_setting checked it
+    return value
 
 
 def vault_status(vault: Any, now: datetime, recheck_days: int,

@@ -25,6 +25,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--page", choices=PAGES, default="welcome")
     ap.add_argument("--locale", choices=("en", "zh_CN"), default="en")
+    ap.add_argument("--recheck-due", action="store_true",
+                    help="after the audit, move the clock 100 days on to show the re-check banner")
     ap.add_argument("--high-contrast", action="store_true",
                     help="a black-on-white-inverted high-contrast palette")
     args = ap.parse_args()
@@ -82,6 +84,15 @@ def main() -> int:
     if args.page == "plan":
         scripted.mark_two_done(window)
         window.show_page("plan")
+    if args.recheck_due:
+        from datetime import timedelta
+
+        from exposure_check.ui import main_window
+
+        later = main_window.now() + timedelta(days=100)
+        main_window.now = lambda: later  # as at the next launch, 100 days on
+        window._recheck_shown = False
+        window._update_recheck()
     if args.page in ("settings", "selfsearch", "history", "reviewer", "approach"):
         from PySide6.QtCore import QTimer
 

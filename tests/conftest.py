@@ -62,6 +62,19 @@ def _private_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     tempfile.tempdir = None  # re-read TMPDIR
 
 
+@pytest.fixture(autouse=True)
+def _english_translator(request: pytest.FixtureRequest) -> None:
+    """Qt tests see the English the app shows: it loads exposure_check_en.qm for plural forms
+    ("1 day", "2 days"), as `ui.app.run_gui` does. Tests that switch to zh_CN switch back."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from exposure_check.ui import app as ui_app
+
+    qapp = request.getfixturevalue("qapp")
+    if not ui_app._translators:
+        ui_app.install_translator(qapp, "en")
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

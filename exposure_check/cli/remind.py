@@ -69,9 +69,13 @@ def cmd_remind(args: argparse.Namespace) -> int:
     text = notification_text(status, now)
     print(("Re-check due. " if status.due else "No re-check due. ") + text)
     if status.due and not args.check:
+        from ..policy import effective_setting, load_policy
+        from ..ui import prefs
         from ..ui.notify import display_available
 
-        if display_available():
+        # Settings ▸ "Remind me when a re-check is due" (or a policy) can turn notifications off.
+        wanted = effective_setting("reminders", prefs.load(), load_policy(), pack).value
+        if wanted and display_available():
             from ..ui.notify import show_recheck_notification
 
             show_recheck_notification(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -29,22 +30,27 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Workers run Python too (vault, imports): let the GUI thread take the GIL back sooner than
+    # the default 5 ms, so a busy worker cannot hold up painting and input.
+    sys.setswitchinterval(0.001)
     app.setDesktopFileName(APP_ID)
     return app
 
 
 def install_translator(app: QCoreApplication, locale: str) -> bool:
-    """Load our .qm (and Qt's own, for standard dialogs) for zh_CN; English needs none."""
+    """Load our .qm (and Qt's own, for standard dialogs) for zh_CN; English loads only its
+    plural forms ("1 day", "2 days"), from exposure_check_en.qm."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    if locale != "zh_CN":
-        return True
+    locale = "zh_CN" if locale == "zh_CN" else "en"
     ours = QTranslator(app)
     ok = ours.load(str(paths.translations_dir() / f"exposure_check_{locale}.qm"))
     if ok:
         app.installTranslator(ours)
         _translators.append(ours)
+    if locale == "en":
+        return ok
     qt = QTranslator(app)
     if qt.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -63,22 +69,22 @@ def apply_theme(name: str) -> None:
 
 
 class _FirstPaint(QObject):
-    """Prints the first-idle marker for the start-up benchmark, then quits."""
+    """Runs `then` in the first idle turn after the window's first paint."""
 
-    def __init__(self, start: float) -> None:
+    def __init__(self, then: Callable[[], None]) -> None:
         super().__init__()
-        self.start = start
+        self.then = then
         self.fired = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint and not self.fired:
-            self.fired = True
-            QTimer.singleShot(0, self._idle)
+            QTimer.singleShot(0, self.fire)
         return False
 
-    def _idle(self) -> None:
-        print(f"EXPOSURE_CHECK_FIRST_IDLE {time.perf_counter() - self.start:.4f}", flush=True)
-        QCoreApplication.quit()
+    def fire(self) -> None:
+        if not self.fired:
+            self.fired = True
+            self.then()
 
 
 def run_gui(locale: str | None = None) -> int:
@@ -96,13 +102,19 @@ def run_gui(locale: str | None = None) -> int:
     apply_theme(prefs.theme())
     from .main_window import MainWindow
 
-    window = MainWindow(locale=ui_locale)
+    window = MainWindow(locale=ui_locale, follow_policy_language=locale is None)
     bench = os.environ.get("EXPOSURE_CHECK_BENCH_EXIT_AT_IDLE") == "1"
-    probe = _FirstPaint(start)
     if bench:
-        window.installEventFilter(probe)
+        def after_paint() -> None:
+            print(f"EXPOSURE_CHECK_FIRST_IDLE {time.perf_counter() - start:.4f}", flush=True)
+            QCoreApplication.quit()
+    else:
+        # Everything slow (pack validation, keyring, KDF) starts once the window is on screen,
+        # so no worker thread competes with the first paint.
+        after_paint = window.start_loading
+    probe = _FirstPaint(after_paint)
+    if not bench:  # a window that is never painted (started minimised, say) still loads
+        QTimer.singleShot(1000, probe.fire)
+    window.installEventFilter(probe)
     window.show()
-    if not bench:
-        # Everything slow (pack validation, keyring, KDF) happens after the first paint.
-        QTimer.singleShot(0, window.start_loading)
     return app.exec()

@@ -143,6 +143,16 @@ class BackupDialog(QDialog):
         if path:
             self.import_from(Path(path))
 
+    def ask_vault_passphrase(self) -> str | None:
+        """The current vault passphrase, which the replaced vault keeps (None: cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self, self.tr("Your vault passphrase"),
+            self.tr("Type your vault passphrase. The restored vault keeps it, with new keys."),
+            QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
     def confirm_replace(self) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Replace everything?"),

@@ -146,11 +146,17 @@ class VaultSetupPage(QWidget):
         self.confirm.returnPressed.connect(self.create_vault)
         self.set_keyring_available(False, "")
 
-    def set_keyring_available(self, works: bool, backend: str) -> None:
+    def set_keyring_available(self, works: bool, backend: str, allowed: bool = True) -> None:
+        """Offer the system key store when it works and the organisation allows it."""
+        works = works and allowed
         self.keyring_works = works
         self.use_keyring.setVisible(works)
         self.use_passphrase.setVisible(works)
-        if works:
+        if not allowed:
+            self.keyring_note.setText(self.tr(
+                "Your organisation requires a passphrase: the vault key is not kept in the system "
+                "key store on this computer. Your answers are never stored unencrypted."))
+        elif works:
             self.use_keyring.setChecked(True)
             self.keyring_note.setText(self.tr(
                 "Key store found: {backend}. You may also set a passphrase, so you can still "

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QLineF,
     QModelIndex,
     QPersistentModelIndex,
@@ -336,7 +337,9 @@ class HistoryView(QWidget):
         self.backup_button.hide()  # shown once the caller gives access to the vault
         self._vault_getter: Callable[[], Any] | None = None
         self._on_restored: Callable[[], None] | None = None
+        self._on_replace: Callable[[Any], None] | None = None
         self.backup_dialog: Any = None
+        self.recovery_dialog: Any = None  # after a backup replaced the vault
         for w in (self.save_button, self.redacted_box, self.calendar_button, self.backup_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -485,10 +488,13 @@ class HistoryView(QWidget):
         self.recheck_days = recheck_days
 
     def enable_backup(self, vault_getter: Callable[[], Any],
-                      on_restored: Callable[[], None] | None = None) -> None:
-        """Show "Back up or restore…", working on the vault `vault_getter()` returns."""
+                      on_restored: Callable[[], None] | None = None,
+                      on_replace: Callable[[Any], None] | None = None) -> None:
+        """Show "Back up or restore…", working on the vault `vault_getter()` returns;
+        `on_replace(contents)` replaces a vault that holds data, after the user confirmed."""
         self._vault_getter = vault_getter
         self._on_restored = on_restored
+        self._on_replace = on_replace
         self.backup_button.show()
 
     def _open_backup(self) -> None:
@@ -499,6 +505,8 @@ class HistoryView(QWidget):
         self.backup_dialog = BackupDialog(self._vault_getter, self)
         if self._on_restored is not None:
             self.backup_dialog.restored.connect(self._on_restored)
+        if self._on_replace is not None:
+            self.backup_dialog.replace_requested.connect(self._on_replace)
         self.backup_dialog.open()
 
     # --- reports and calendar -----------------------------------------------------------------
@@ -686,7 +694,40 @@ def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWi
 
             run_task(view, read, vault, on_done=apply)
 
-    view.enable_backup(lambda: session.vault, restored)
+    def replace(contents: Any) -> None:
+        """Replace the vault with a backup: new keys, the same protection, a new recovery key."""
+        from .first_run import RecoveryKeyDialog
+        from .messages import describe
+        from .workers import run_task
+
+        dialog = view.backup_dialog
+        vault = getattr(session, "vault", None)
+        if dialog is None or vault is None:
+            return
+
+        def replaced(recovery_key: str) -> None:
+            dialog.status.setText(QCoreApplication.translate(
+                "HistoryView", "Your vault now holds the backup, with new keys. Keep the new "
+                "recovery key: the old one no longer works."))
+            view.recovery_dialog = RecoveryKeyDialog(recovery_key, dialog)
+            view.recovery_dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            dialog.status.setText(QCoreApplication.translate(
+                "HistoryView", "{problem} Your vault was not changed.").format(
+                problem=describe(exc)))
+
+        def ask(has_passphrase: bool) -> None:
+            passphrase = dialog.ask_vault_passphrase() if has_passphrase else None
+            if has_passphrase and passphrase is None:
+                dialog.status.setText(QCoreApplication.translate("BackupDialog",
+                                                                 "Nothing was changed."))
+                return
+            session.replace_from_backup(contents, passphrase, on_done=replaced, on_error=failed)
+
+        run_task(view, lambda: bool(vault.has_passphrase), on_done=ask, on_error=failed)
+
+    view.enable_backup(lambda: session.vault, restored, replace)
     session.changed.connect(reload)
     reload()
-    return "history", view.tr("History"), view
+    return "history", QCoreApplication.translate("HistoryView", "History"), view

@@ -12,7 +12,8 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Callable
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,14 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.model import Pack
 from . import workers
 from .controls import accessible, icon, plain_label
 from .messages import describe
-from .session import Session
+from .notice_bar import NoticeBar
+from .recheck_banner import RecheckBanner
+
+if TYPE_CHECKING:  # the core and the session load after the first paint (start-up time)
+    from ..core.model import Pack
+    from .session import Session
 
 # Modules owned by other engineers; each may define make_page(session, locale, parent).
 OPTIONAL_VIEWS = ("selfsearch_view", "reviewer_view", "approach_view", "history_view")
+
+
+def now() -> datetime:
+    """The clock the re-check reminder uses (tests move it)."""
+    return datetime.now(UTC)
 
 
 def _preload_views() -> None:
@@ -48,22 +58,41 @@ class MainWindow(QMainWindow):
     ready = Signal(str)  # the start-up page reached: "welcome", "unlock" or "error"
     entered = Signal()  # the vault is open and the pages are built
 
-    def __init__(self, locale: str = "en", session: Session | None = None) -> None:
+    def __init__(self, locale: str = "en", session: Session | None = None, *,
+                 follow_policy_language: bool = False) -> None:
+        """`follow_policy_language`: the locale is the user's saved choice or the system's, so a
+        language set by site policy or the org pack (locked, or when the user chose none) wins."""
         super().__init__()
         self.ui_locale = "zh_CN" if locale.startswith("zh") else "en"
-        self.session = session or Session(parent=self)
-        if self.session.parent() is None:
-            self.session.setParent(self)
+        self.follow_policy_language = follow_policy_language
+        self._session = session
+        if session is not None and session.parent() is None:
+            session.setParent(self)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app"))
         self.resize(1100, 760)
         self.pages: dict[str, tuple[str, QWidget, QListWidgetItem]] = {}
         self.views: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._prebuilt: dict[str, QWidget] = {}  # views made ahead of time, in idle turns
         self.recovery_dialog: Any = None
 
-        self.outer = QStackedWidget(self)
-        self.setCentralWidget(self.outer)
+        # Above every page: installation notices (a refused org pack…) and the re-check banner.
+        central = QWidget(self)
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        self.notice_bar = NoticeBar(central)
+        self.recheck_banner = RecheckBanner(central)
+        self.recheck_banner.start_requested.connect(self._start_recheck)
+        self.recheck_banner.dismissed.connect(self._recheck_dismissed)
+        self._recheck_shown = False  # shown once per launch; "Later" hides it until next time
+        self.tray: Any = None
+        self.outer = QStackedWidget(central)
+        cl.addWidget(self.notice_bar)
+        cl.addWidget(self.recheck_banner)
+        cl.addWidget(self.outer, 1)
+        self.setCentralWidget(central)
         # Page 0: loading (shown at once, before anything slow).
         self.loading = QWidget()
         ll = QVBoxLayout(self.loading)
@@ -79,6 +108,19 @@ class MainWindow(QMainWindow):
         al = QHBoxLayout(self.app_page)
         al.setContentsMargins(0, 0, 0, 0)
         al.setSpacing(0)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        # The organisation's name and logo (from a verified org pack), above the sections.
+        self.brand = QWidget(self.app_page)
+        bl = QHBoxLayout(self.brand)
+        bl.setContentsMargins(8, 8, 8, 8)
+        self.brand_logo = plain_label("", self.brand)
+        self.brand_name = plain_label("", self.brand)
+        bl.addWidget(self.brand_logo)
+        bl.addWidget(self.brand_name, 1)
+        self.brand.setVisible(False)
+        side.addWidget(self.brand)
         self.nav = QListWidget(self.app_page)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(240)
@@ -88,7 +130,8 @@ class MainWindow(QMainWindow):
         accessible(self.nav, self.tr("Sections"),
                    self.tr("Choose a section; use the arrow keys to move"))
         self.stack = QStackedWidget(self.app_page)
-        al.addWidget(self.nav)
+        side.addWidget(self.nav, 1)
+        al.addLayout(side)
         al.addWidget(self.stack, 1)
         self.outer.addWidget(self.app_page)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -106,6 +149,15 @@ class MainWindow(QMainWindow):
         self.welcome: Any = None
         self.setup: Any = None
         self.unlock_page: Any = None
+
+    @property
+    def session(self) -> Session:
+        """The user's data; made on first use (after the first paint when the app starts)."""
+        if self._session is None:
+            from .session import Session
+
+            self._session = Session(parent=self)
+        return self._session
 
     def _busy_count(self, pending: int) -> None:
         self.busy.setVisible(pending > 0)
@@ -203,7 +255,20 @@ class MainWindow(QMainWindow):
 
     # --- start-up -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        """Called after the first paint: pack, then the vault's slot metadata, all off-thread."""
+        """Called after the first paint: pack, then the vault's slot metadata, all off-thread.
+
+        When the app made no session yet, its module (and with it the core) is imported on a
+        worker first, so the window stays responsive from its first paint."""
+        if self._session is None:
+            workers.run_task(self, importlib.import_module, f"{__package__}.session",
+                             on_done=lambda _module: self._load_pack(), on_error=self._fatal)
+        else:
+            self._load_pack()
+        # Meanwhile import the views off the GUI thread (on the pool's other worker), so that
+        # the welcome, unlock and app pages later only build widgets.
+        workers.run_task(self, _preload_views)
+
+    def _load_pack(self) -> None:
         self.session.load_pack(on_done=self._pack_loaded, on_error=self._fatal)
 
     @property
@@ -215,17 +280,78 @@ class MainWindow(QMainWindow):
             message=describe(exc)))
         self.ready.emit("error")
 
-    def _pack_loaded(self, _pack: Pack) -> None:
+    def _pack_loaded(self, pack: Pack) -> None:
+        if self.follow_policy_language:
+            self._policy_language()
+        self.notice_bar.set_notices(self.session.notices)
+        self._apply_branding(pack)
         self.session.probe(on_done=self._probed, on_error=self._fatal)
 
+    def _policy_language(self) -> None:
+        """Switch to the language an administrator or the org pack set, before any page is built."""
+        from PySide6.QtWidgets import QApplication
+
+        from .app import install_translator
+
+        setting = self.session.settings()["language"]
+        if setting.source not in ("policy-locked", "org-locked", "policy", "org"):
+            return
+        wanted = "zh_CN" if str(setting.value).startswith("zh") else "en"
+        app = QApplication.instance()
+        if wanted == self.ui_locale or app is None:
+            return
+        install_translator(app, wanted)
+        self.ui_locale = wanted
+        self.loading_text.setText(self.tr("Loading the checklist…"))
+        self.loading_text.setAccessibleName(self.tr("Start-up status"))
+        self.notice_bar.retranslate()
+        self.recheck_banner.retranslate()
+
+    def _apply_branding(self, pack: Pack) -> None:
+        """An org pack's display name in the title and sidebar, its logo, its accent colour."""
+        from PySide6.QtGui import QColor, QIcon, QPalette
+
+        from ..core.model import tr
+
+        branding = pack.branding
+        if branding is None:
+            return
+        name = tr(branding.display_name, self.ui_locale)
+        if name:
+            self.setWindowTitle(f"{name} · {APP_NAME}")
+            self.brand_name.setText(name)
+            self.brand.setVisible(True)
+        if branding.logo:
+            logo = QIcon(branding.logo)
+            if not logo.isNull():
+                self.brand_logo.setPixmap(logo.pixmap(QSize(32, 32)))
+                self.brand_logo.setAccessibleName(self.tr("{name} logo").format(name=name))
+                self.brand.setVisible(True)
+        accent = QColor(branding.accent_color) if branding.accent_color else QColor()
+        if accent.isValid():
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Highlight, accent)
+            # Text on the accent stays readable: black on light colours, white on dark ones.
+            text = QColor("black") if accent.lightnessF() > 0.6 else QColor("white")
+            palette.setColor(QPalette.ColorRole.HighlightedText, text)
+            self.setPalette(palette)
+
     def _probed(self, locked: Any) -> None:
-        # While the user reads the welcome or types the passphrase, import the views off the
-        # GUI thread so that entering the app later only builds widgets.
-        workers.run_task(self, _preload_views)
+        QTimer.singleShot(0, self._prebuild_profile)
         if locked is None:
             self._first_run()
         else:
             self._unlock()
+
+    def _prebuild_profile(self) -> None:
+        """The profile form builds itself a piece per idle turn while the user is on the
+        welcome or unlock page, so entering the app does not stall on it."""
+        from .profile_view import ProfileView
+
+        if "profile" not in self.views and "profile" not in self._prebuilt:
+            shelf = QWidget(self.app_page)  # hidden: the view is moved to its page when shown
+            shelf.hide()
+            self._prebuilt["profile"] = ProfileView(self.session, self.ui_locale, shelf)
 
     def _first_run(self) -> None:
         from .first_run import VaultSetupPage, WelcomePage
@@ -249,7 +375,11 @@ class MainWindow(QMainWindow):
         return keys.backend_name(backend) if backend is not None else None
 
     def _keyring_probed(self, name: str | None) -> None:
-        if self.setup is not None:
+        if self.setup is None:
+            return
+        if not self.session.setting("use_keyring"):
+            self.setup.set_keyring_available(False, "", allowed=False)  # the org requires a passphrase
+        else:
             self.setup.set_keyring_available(name is not None, name or "")
 
     def _to_setup(self) -> None:
@@ -287,7 +417,8 @@ class MainWindow(QMainWindow):
         if not self.pages:
             s, loc = self.session, self.ui_locale
             # Each view is built the first time it is shown, so entering stays quick.
-            self.add_lazy_page("profile", self.tr("Profile"), lambda: ProfileView(s, loc))
+            self.add_lazy_page("profile", self.tr("Profile"),
+                               lambda: self._prebuilt.pop("profile", None) or ProfileView(s, loc))
             self.add_lazy_page("audit", self.tr("Audit"), lambda: AuditView(s, loc))
             self.add_lazy_page("results", self.tr("Results"), lambda: ResultsView(s, loc))
             self.add_lazy_page("plan", self.tr("Plan"), lambda: PlanView(s, loc))
@@ -307,7 +438,82 @@ class MainWindow(QMainWindow):
         else:
             self.show_page("results")
             self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+        self.session.changed.connect(self._update_recheck)
+        self._update_recheck()
+        self._report_damage()
         self.entered.emit()
+
+    def _report_damage(self) -> None:
+        """Records the vault could not read were left out; the notice bar says which kinds."""
+        from ..distribution import Notice
+
+        damaged = list(getattr(self.session, "damaged", []))
+        if not damaged:
+            return
+        kinds = sorted({str(getattr(e, "record_kind", "?")) for e in damaged})
+        notice = Notice("warning", str(damaged[0]), "damaged-records", ", ".join(kinds),
+                        count=len(damaged))
+        self.notice_bar.set_notices([*self.session.notices, notice])
+
+    # --- re-check reminders ---------------------------------------------------------------------
+    def recheck_status(self) -> Any:
+        """From the session's in-memory audits and progress (cheap): is a re-check due?"""
+        from ..core.history import recheck_status
+
+        s = self.session
+        return recheck_status([a.created for a in s.audits], now(), s.recheck_days, s.progress(),
+                              s.pack)
+
+    def _update_recheck(self) -> None:
+        """On launch, a banner (and a tray notification) when a re-check is due; hidden once the
+        re-check is done. Only after a first audit, and never when reminders are turned off."""
+        if not self.session.audits or not self.session.setting("reminders"):
+            self.recheck_banner.hide()
+            return
+        status = self.recheck_status()
+        if not status.due:
+            self.recheck_banner.hide()
+            if self.tray is not None:
+                self.tray.hide()
+            return
+        if self._recheck_shown:
+            if self.recheck_banner.isVisible():
+                self.recheck_banner.set_status(status, now())
+            return
+        self._recheck_shown = True
+        at = now()
+        self.recheck_banner.set_status(status, at)
+        self._notify(self.recheck_banner.message(status, at))
+
+    def _notify(self, message: str) -> None:
+        """A tray icon with the reminder, when the desktop has a tray (an optional extra)."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not (QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()):
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.activated.connect(lambda _reason: self._raise())
+            self.tray.messageClicked.connect(self._raise)
+        self.tray.show()
+        self.tray.showMessage(self.tr("Time to re-check"), message,
+                              QSystemTrayIcon.MessageIcon.Information, 10_000)
+
+    def _raise(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _start_recheck(self) -> None:
+        self.recheck_banner.hide()
+        self.show_page("audit")
+        self.views["audit"]._focus_first()  # type: ignore[attr-defined]
+
+    def _recheck_dismissed(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+        self.nav.setFocus()
 
     def _draft_in_progress(self) -> bool:
         latest = self.session.latest
@@ -379,5 +585,6 @@ class MainWindow(QMainWindow):
         self._first_run()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
         super().closeEvent(event)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 from ..core.model import ProgressState, tr, tr_lines
 from ..core.plan import Plan, PlanEntry
 from .controls import accessible, icon, plain_label
+from .lazyview import RefreshWhenShown
 from .messages import describe
 from .session import Session
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
-class PlanView(QWidget):
+class PlanView(RefreshWhenShown):
     def __init__(self, session: Session, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -44,10 +46,18 @@ class PlanView(QWidget):
         layout.addWidget(plain_label(self.tr(
             "Ranked by how much each step lowers your score for the time it takes. Mark a step "
             "done when you have made the change; the score updates at once."), self))
+        self.contact = plain_label(self.contact_text(), self, selectable=True)
+        self.contact.setAccessibleName(self.tr("Your security contact"))
+        self.contact.setVisible(bool(self.contact.text()))
+        layout.addWidget(self.contact)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         self.list = QListWidget(split)
         self.list.setWordWrap(True)
+        # Wrapped rows are measured one by one; lay them out a batch per event-loop turn so a
+        # rebuild after each mark never blocks the window for the whole list.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(8)
         self.list.setMinimumWidth(260)
         accessible(self.list, self.tr("Plan steps"),
                    self.tr("Steps ranked by priority; the first one is the one to do first"))
@@ -102,8 +112,19 @@ class PlanView(QWidget):
         self.na_button.clicked.connect(lambda: self._mark("na"))
         self.accept_button.clicked.connect(lambda: self._mark("accepted"))
         self.todo_button.clicked.connect(lambda: self._mark("todo"))
-        self._dirty = True
-        self.session.changed.connect(self._changed)
+        self.watch(self.session)
+
+    def contact_text(self) -> str:
+        """The organisation's security contact (from its pack), for reporting an approach."""
+        pack = self.session.pack
+        contact = pack.security_contact if pack is not None else None
+        if contact is None:
+            return ""
+        ways = " · ".join(w for w in (contact.email, contact.phone, contact.url) if w)
+        text = self.tr("If someone approaches you about your work, report it to {name}: {ways}") \
+            .format(name=tr(contact.name, self.lang), ways=ways)
+        extra = tr(contact.text, self.lang)
+        return f"{text}\n{extra}" if extra else text
 
     def _date(self, when: datetime | None) -> str:
         if when is None:
@@ -123,18 +144,6 @@ class PlanView(QWidget):
                 "accepted": self.tr("Risk accepted on {date}").format(date=when),
                 "stale": self.tr("Done on {date}, but that was long ago: check it again").format(
                     date=when)}.get(entry.state, self.tr("To do"))
-
-    def _changed(self) -> None:
-        """Rebuild now if shown; otherwise when next shown (hidden pages cost nothing)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._dirty = False

@@ -54,12 +54,15 @@ class Session(QObject):
         self.keyring_backend = keyring_backend
         self.pack_loader = pack_loader
         self.pack: Pack | None = None
+        self.effective: Any = None  # distribution.EffectivePack: the pack, policy and notices
         self.vault: Any = None
         self.locked: Any = None
         self.profile: Profile | None = None
         self.recheck_days = scoring.DEFAULT_RECHECK_DAYS
         self.declared = DeclaredFacts()
         self.answers: dict[str, str] = {}  # the in-progress audit (the vault draft)
+        # A re-check starts from the last audit's answers; these are not confirmed yet.
+        self.unconfirmed: set[str] = set()
         self.latest: Audit | None = None  # the last completed audit
         self.audits: list[Any] = []  # AuditSummary, oldest first
         self.events: list[ProgressEvent] = []
@@ -67,20 +70,29 @@ class Session(QObject):
         self._lock = threading.Lock()
         self._draft_seq = 0
         self._draft_written = 0
+        self._user_recheck: object = None  # the vault's own recheck_days setting
+        self.damaged: list[Any] = []  # VaultDamaged for records left out when the vault was read
 
     # --- start-up -----------------------------------------------------------------------------
     def load_pack(self, on_done: Done = None, on_error: Failed = None) -> Task:
-        def job() -> Pack:
-            if self.pack_loader is not None:
-                return self.pack_loader()
-            from ..core.packs import load_core_pack
+        """The core pack with the org overlay and site policy (`distribution.load_effective_pack`);
+        a test's `pack_loader` replaces the pack but the site policy still applies."""
+        def job() -> Any:
+            from ..distribution import EffectivePack, Notice, load_effective_pack
+            from ..policy import load_policy
 
-            return load_core_pack()
+            if self.pack_loader is None:
+                return load_effective_pack()
+            policy = load_policy()
+            notices = ((Notice("error", policy.error, "policy-invalid", policy.error),)
+                       if policy.error else ())
+            return EffectivePack(self.pack_loader(), notices, policy)
 
-        def done(pack: Pack) -> None:
-            self.pack = pack
+        def done(effective: Any) -> None:
+            self.effective = effective
+            self.pack = effective.pack
             if on_done:
-                on_done(pack)
+                on_done(effective.pack)
 
         return run_task(self, job, on_done=done, on_error=on_error)
 
@@ -151,33 +163,78 @@ class Session(QObject):
 
     @staticmethod
     def _read_state(vault: Any) -> tuple[Any, ...]:
-        loaded = vault.load_profile()
-        draft = vault.load_draft()
-        audits = vault.list_audits()
+        """Everything the views show. A damaged record is left out and listed in `vault.damaged`
+        (the window says so), so one bad record never locks the user out of the rest."""
+        from ..storage.errors import VaultDamaged
+
+        def kept(read: Callable[[], Any]) -> Any:
+            try:
+                return read()
+            except VaultDamaged as exc:
+                vault.damaged.append(exc)
+                return None
+
+        loaded = kept(vault.load_profile)
+        draft = kept(vault.load_draft)
+        audits = vault.list_audits(skip_damaged=True)
         latest = vault.load_audit(audits[-1].id) if audits else None
-        return (loaded, draft, audits, latest, vault.progress_events(), vault.key_protection(),
-                vault.get_setting("recheck_days"))
+        return (loaded, draft, audits, latest, vault.progress_events(skip_damaged=True),
+                vault.key_protection(), kept(lambda: vault.get_setting("recheck_days")))
+
+    # --- settings -------------------------------------------------------------------------------
+    def settings(self) -> dict[str, Any]:
+        """Every setting's value, lock and source (`policy.Setting`): policy, org pack, user."""
+        from ..policy import Policy, effective_settings
+        from . import prefs
+
+        user = dict(prefs.load())
+        user["recheck_days"] = self._user_recheck
+        eff = self.effective
+        org = eff.pack if eff is not None and eff.org_pack_dir is not None else self.pack
+        return effective_settings(user, eff.policy if eff is not None else Policy(), org)
+
+    def setting(self, name: str) -> Any:
+        return self.settings()[name].value
+
+    @property
+    def notices(self) -> tuple[Any, ...]:
+        return tuple(self.effective.notices) if self.effective is not None else ()
+
+    @property
+    def security_contact(self) -> Any:
+        return self.pack.security_contact if self.pack is not None else None
+
+    def set_recheck_days(self, days: int, on_done: Done = None, on_error: Failed = None) -> Task:
+        """The user's re-check interval, kept in the vault (ignored while a policy locks it)."""
+        self._user_recheck = days
+        self.recheck_days = int(self.settings()["recheck_days"].value)
+        self.changed.emit()
+        return self._write(self.vault.set_setting, "recheck_days", days, on_done=on_done,
+                           on_error=on_error)
 
     def _apply_state(self, state: tuple[Any, ...]) -> None:
-        loaded, draft, audits, latest, events, protection, user_recheck = state
-        from ..reminders import effective_recheck_days
-
-        pack = self.pack
-        # Staleness in the score and plan uses the same interval as reminders: org lock > user > org.
-        self.recheck_days = effective_recheck_days(
-            user_recheck, pack.org_settings.get("recheck_days") if pack else None,
-            locked=pack is not None and "recheck_days" in pack.locked_settings)
+        loaded, draft, audits, latest, events, protection, self._user_recheck = state
+        # Staleness in the score and plan uses the interval reminders use (policy.effective_setting).
+        self.recheck_days = int(self.settings()["recheck_days"].value)
         if loaded is not None:
             self.profile, self.declared = loaded
         self.audits = list(audits)
         self.latest = latest
         self.events = list(events)
         self.protection = protection
-        if draft is not None:
-            self.answers = dict(draft)
-        elif latest is not None:
-            self.answers = dict(latest.answers)
+        self.damaged = list(getattr(self.vault, "damaged", []))  # records left out, for a notice
+        self._start_recheck(latest, draft)
         self.changed.emit()
+
+    def _start_recheck(self, latest: Audit | None, draft: dict[str, str] | None = None) -> None:
+        """A re-check starts from the last answers (on today's IDs), each to be confirmed; the
+        draft holds the answers already confirmed (or given) in this re-check."""
+        from ..core.history import prefill
+
+        prefilled = prefill(self.pack, latest) if self.pack is not None else {}
+        confirmed = dict(draft or {})
+        self.answers = {**prefilled, **confirmed}
+        self.unconfirmed = set(prefilled) - set(confirmed)
 
     # --- writes ---------------------------------------------------------------------------------
     def _write(self, fn: Callable[..., Any], *args: Any, on_done: Done = None,
@@ -199,8 +256,11 @@ class Session(QObject):
     def set_answer(self, item_id: str, option_id: str, on_error: Failed = None) -> Task:
         """Record one answer and autosave the whole draft (the newest save always wins)."""
         self.answers[item_id] = option_id
+        self.unconfirmed.discard(item_id)
         self._draft_seq += 1
-        seq, snapshot, vault = self._draft_seq, dict(self.answers), self.vault
+        # The draft holds confirmed answers only; pre-filled ones come from the last audit.
+        snapshot = {k: v for k, v in self.answers.items() if k not in self.unconfirmed}
+        seq, vault = self._draft_seq, self.vault
 
         def job() -> None:
             with self._lock:
@@ -216,7 +276,9 @@ class Session(QObject):
         assert self.pack is not None and self.profile is not None
         pack, profile = self.pack, self.profile
         applicable = {it.id for it in scoring.applicable_items(pack, profile)}
-        answers = {k: v for k, v in self.answers.items() if k in applicable}
+        # A pre-filled answer the user did not confirm counts as skipped.
+        answers = {k: v for k, v in self.answers.items()
+                   if k in applicable and k not in self.unconfirmed}
         audit = Audit(uuid.uuid4().hex, _now(), pack.id, pack.version, profile, answers)
         total = scoring.score(pack, profile, answers).total
         vault = self.vault
@@ -230,6 +292,7 @@ class Session(QObject):
 
         def done(result: tuple[Audit, list[Any]]) -> None:
             self.latest, self.audits = result[0], list(result[1])
+            self._start_recheck(self.latest)  # the next audit is a re-check of this one
             self.changed.emit()
             if on_done:
                 on_done(self.latest)
@@ -243,6 +306,21 @@ class Session(QObject):
         self.events.append(event)
         self.changed.emit()
         return self._write(self.vault.append_progress, event, on_done=on_done, on_error=on_error)
+
+    def save_approach(self, record: dict[str, Any], on_done: Done = None, on_error: Failed = None) -> Task:
+        """Keep an approach check result (`ApproachResult.to_dict()`), only when the user asks, as
+        an encrypted `approach-check` record; `on_done` gets its ID. Full backups carry it and
+        wipe removes it; reports never read it."""
+        from ..core.approach import RECORD_KIND
+
+        record_id = uuid.uuid4().hex
+        payload = dict(record)
+
+        def put(vault: Any) -> str:
+            vault.put_record(RECORD_KIND, record_id, payload)
+            return record_id
+
+        return self._write(put, self.vault, on_done=on_done, on_error=on_error)
 
     def change_passphrase(self, new: str, on_done: Done = None, on_error: Failed = None) -> Task:
         vault = self.vault
@@ -261,6 +339,60 @@ class Session(QObject):
             self.changed.emit()
             if on_done:
                 on_done(protection)
+
+        return run_task(self, job, on_done=done, on_error=on_error)
+
+    def replace_from_backup(self, contents: Any, passphrase: str | None, on_done: Done = None,
+                            on_error: Failed = None) -> Task:
+        """Replace everything in the vault with a backup's contents (the user confirmed).
+
+        The vault gets new keys, protected as before: the key store if it was, and `passphrase`
+        (which must be the current one when the vault has a passphrase: it is checked first,
+        before anything changes). `on_done` gets the new recovery key. If the replacement fails
+        the old vault, still intact, is opened again and `on_error` gets the reason.
+        """
+        from ..storage.vault import Vault
+
+        vault, data_dir, backend = self.vault, self.data_dir, self.keyring_backend
+
+        def reopen() -> Any:
+            locked = Vault.open_locked(data_dir)
+            if passphrase:
+                return locked.unlock_with_passphrase(passphrase)
+            return locked.unlock_with_keyring(keyring_backend=backend)
+
+        def job() -> tuple[Any, ...]:
+            from .. import paths
+            from ..storage import backup
+
+            with self._lock:
+                if vault.has_passphrase:
+                    if not passphrase:
+                        raise ValueError("the vault's passphrase is needed")
+                    Vault.open_locked(data_dir).unlock_with_passphrase(passphrase).close()
+                use_keyring = vault.keyring_backend_recorded is not None
+                vault.close()
+                try:
+                    recovery = backup.replace_vault(
+                        data_dir or paths.data_dir(), contents, passphrase=passphrase,
+                        use_keyring=use_keyring, keyring_backend=backend,
+                        **{k: v for k, v in self.create_options.items() if k == "kdf"})
+                except Exception as exc:
+                    return ("failed", reopen(), exc)
+                new = reopen()
+                return ("replaced", new, recovery, *self._read_state(new))
+
+        def done(result: tuple[Any, ...]) -> None:
+            self.vault = result[1]
+            if result[0] == "failed":
+                if on_error:
+                    on_error(result[2])
+                return
+            self.protection = self.vault.key_protection()
+            self.profile, self.declared, self.answers = None, DeclaredFacts(), {}
+            self._apply_state(result[3:])
+            if on_done:
+                on_done(result[2])
 
         return run_task(self, job, on_done=done, on_error=on_error)
 
@@ -284,6 +416,7 @@ class Session(QObject):
             self.profile = None
             self.declared = DeclaredFacts()
             self.answers = {}
+            self.unconfirmed = set()
             self.latest = None
             self.audits = []
             self.events = []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -119,7 +120,41 @@ class SettingsView(QWidget):
             "Changing the language takes effect when you restart Exposure Check."), look)
         lf.addRow(self.language_note)
         lf.addRow(tl, self.theme)
+        self.language_lock = plain_label("", look)
+        lf.addRow(self.language_lock)
         layout.addWidget(look)
+
+        # Re-checks and reminders
+        again = QGroupBox(self.tr("Re-checks and reminders"), body)
+        rf = QFormLayout(again)
+        rf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.recheck_days = QSpinBox(again)
+        self.recheck_days.setRange(1, 730)
+        self.recheck_days.setSuffix(self.tr(" days"))
+        self.recheck_days.setKeyboardTracking(False)  # save once the user is done typing
+        accessible(self.recheck_days, self.tr("Re-check every"),
+                   self.tr("Days between re-checks; a fix marked done is checked again after "
+                           "this long"))
+        rl = QLabel(self.tr("&Re-check every:"), again)
+        rl.setBuddy(self.recheck_days)
+        rf.addRow(rl, self.recheck_days)
+        self.recheck_lock = plain_label("", again)
+        rf.addRow(self.recheck_lock)
+        self.reminders_box = QCheckBox(self.tr("Remind me when a re-check is due"), again)
+        accessible(self.reminders_box, self.tr("Remind me when a re-check is due"),
+                   self.tr("A banner when Exposure Check starts, and a tray notification if your "
+                           "desktop has a tray"))
+        rf.addRow(self.reminders_box)
+        self.reminders_lock = plain_label("", again)
+        rf.addRow(self.reminders_lock)
+        self.autostart_box = QCheckBox(self.tr("Check at login, and notify me only when a re-check "
+                                               "is due"), again)
+        accessible(self.autostart_box, self.tr("Check at login"),
+                   self.tr("Adds a small start-at-login entry that runs \"exposure-check remind\""))
+        rf.addRow(self.autostart_box)
+        self.reminder_status = plain_label("", again)
+        rf.addRow(self.reminder_status)
+        layout.addWidget(again)
 
         # Network
         net = QGroupBox(self.tr("Network access: none"), body)
@@ -187,8 +222,12 @@ class SettingsView(QWidget):
         self.wipe_cancel.clicked.connect(self._wipe_cancel)
         self.wipe_understood.toggled.connect(self.wipe_now.setEnabled)
         self.wipe_now.clicked.connect(self._wipe_step2)
+        self.recheck_days.valueChanged.connect(self._recheck_days)
+        self.reminders_box.toggled.connect(self._reminders)
+        self.autostart_box.toggled.connect(self._autostart)
         self.session.changed.connect(self.refresh)
         self.refresh()
+        self._autostart_state()
 
     def refresh(self) -> None:
         p = self.session.protection
@@ -202,6 +241,85 @@ class SettingsView(QWidget):
         else:
             text = self.tr("the system key store: {backend}").format(backend=p)
         self.protection.setText(text)
+        settings = self.session.settings()
+        self._show(self.recheck_days, self.recheck_lock, settings["recheck_days"])
+        self._show(self.reminders_box, self.reminders_lock, settings["reminders"])
+        self._show(self.language, self.language_lock, settings["language"])
+        self.autostart_box.setEnabled(bool(settings["reminders"].value))
+
+    def lock_text(self, source: str) -> str:
+        if source == "policy-locked":
+            return self.tr("Set by your administrator for this computer; it cannot be changed "
+                           "here.")
+        if source == "org-locked":
+            return self.tr("Set by your organisation's checklist; it cannot be changed here.")
+        return ""
+
+    def _show(self, control: QWidget, note: QLabel, setting: object) -> None:
+        """Show a setting's value; a locked one is greyed out and says who set it."""
+        value, locked, source = (getattr(setting, k) for k in ("value", "locked", "source"))
+        control.blockSignals(True)
+        if isinstance(control, QSpinBox) and isinstance(value, int):
+            control.setValue(value)
+        elif isinstance(control, QCheckBox):
+            control.setChecked(bool(value))
+        elif isinstance(control, QComboBox) and locked:
+            control.setCurrentIndex(max(0, control.findData(value)))
+        control.blockSignals(False)
+        control.setEnabled(not locked)
+        note.setText(self.lock_text(source))
+        note.setVisible(bool(locked))
+
+    def _recheck_days(self, days: int) -> None:
+        if self.session.vault is None or days == self.session.recheck_days:
+            return
+
+        def failed(exc: BaseException) -> None:
+            self.reminder_status.setText(describe(exc))
+
+        self.session.set_recheck_days(days, on_error=failed)
+        self.reminder_status.setText(self.tr("Saved: re-check every %n day(s).", "", days))
+
+    def _reminders(self, on: bool) -> None:
+        prefs.save(reminders=on)
+        self.autostart_box.setEnabled(on)
+        if not on and self.autostart_box.isChecked():
+            self.autostart_box.setChecked(False)  # no login check without reminders
+        self.reminder_status.setText(self.tr("Reminders are on.") if on else
+                                     self.tr("Reminders are off."))
+
+    def _autostart_state(self) -> None:
+        from ..reminders import autostart_enabled
+
+        self.autostart_box.blockSignals(True)
+        try:
+            self.autostart_box.setChecked(autostart_enabled())
+        except OSError:
+            self.autostart_box.setChecked(False)
+        self.autostart_box.blockSignals(False)
+
+    def _autostart(self, on: bool) -> None:
+        from .. import reminders
+        from .workers import run_task
+
+        data_dir = self.session.data_dir
+
+        def job() -> None:
+            if on:
+                reminders.enable_autostart(reminders.remind_command(data_dir))
+            else:
+                reminders.disable_autostart()
+
+        def done(_: object) -> None:
+            self.reminder_status.setText(
+                self.tr("Exposure Check will check at login.") if on else
+                self.tr("Exposure Check will not run at login."))
+
+        def failed(exc: BaseException) -> None:
+            self._autostart_state()
+            self.reminder_status.setText(describe(exc))
+
+        run_task(self, job, on_done=done, on_error=failed)
 
     def change_passphrase(self) -> None:
         new = self.new_pass.text()

@@ -52,6 +52,10 @@
         <translation>把这个结果保存到加密库</translation>
     </message>
     <message>
+        <source>Whether the result was saved</source>
+        <translation>结果是否已保存</translation>
+    </message>
+    <message>
         <source>Reasons and what to do now</source>
         <translation>理由以及现在该怎么做</translation>
     </message>
@@ -95,6 +99,14 @@
         <source>Web</source>
         <translation>网站</translation>
     </message>
+    <message>
+        <source>Saved in your encrypted vault.</source>
+        <translation>已保存到你的加密库。</translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation>无法保存结果：%1</translation>
+    </message>
 </context>
 <context>
     <name>AuditListModel</name>
@@ -124,6 +136,18 @@
     <message>
         <source>The previous page of questions</source>
         <translation>上一页问题</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm all on this page</source>
+        <translation>确认本页全部回答(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Confirm all on this page</source>
+        <translation>确认本页全部回答</translation>
+    </message>
+    <message>
+        <source>Keep every answer from last time on this page as it is</source>
+        <translation>本页上次的回答全部保持不变</translation>
     </message>
     <message>
         <source>Save and continue &amp;later</source>
@@ -158,6 +182,14 @@
         <translation>根据你填写的个人情况，没有适用的问题。现在即可完成。</translation>
     </message>
     <message>
+        <source>Your answer last time ({date}). Still right? Choose it again or change it.</source>
+        <translation>这是你上次（{date}）的回答。现在还对吗？请再选一次，或改选其他选项。</translation>
+    </message>
+    <message>
+        <source>Answer from your last audit</source>
+        <translation>上次自查的回答</translation>
+    </message>
+    <message>
         <source>{label} (counts as partly exposed)</source>
         <translation>{label}（按部分暴露计分）</translation>
     </message>
@@ -176,6 +208,10 @@
     <message>
         <source>Page {page} of {pages}. Every answer is saved as you go. A question you skip counts as partly exposed.</source>
         <translation>第 {page} 页，共 {pages} 页。每个回答都会随时保存。跳过的问题按部分暴露计分。</translation>
+    </message>
+    <message>
+        <source>{n} answers from last time still need your confirmation; until you confirm them they count as skipped.</source>
+        <translation>还有 {n} 个上次的回答需要你确认；确认之前按跳过计分。</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
@@ -301,6 +337,14 @@
     <message>
         <source>Exposure Check backup (*%1);;All files (*)</source>
         <translation>Exposure Check 备份 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your vault passphrase</source>
+        <translation>你的加密库口令</translation>
+    </message>
+    <message>
+        <source>Type your vault passphrase. The restored vault keeps it, with new keys.</source>
+        <translation>请输入加密库口令。恢复后的加密库继续使用这个口令，但会换用新的密钥。</translation>
     </message>
     <message>
         <source>Replace everything?</source>
@@ -479,6 +523,14 @@
         <source>No changes</source>
         <translation>没有变化</translation>
     </message>
+    <message>
+        <source>Your vault now holds the backup, with new keys. Keep the new recovery key: the old one no longer works.</source>
+        <translation>加密库现已换成备份中的内容，并启用了新的密钥。请保存新的恢复密钥：旧的恢复密钥已经失效。</translation>
+    </message>
+    <message>
+        <source>{problem} Your vault was not changed.</source>
+        <translation>{problem} 你的加密库没有任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -513,6 +565,10 @@
 {message}</translation>
     </message>
     <message>
+        <source>{name} logo</source>
+        <translation>{name} 标志</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>个人情况</translation>
     </message>
@@ -531,6 +587,10 @@
     <message>
         <source>Settings and privacy</source>
         <translation>设置与隐私</translation>
+    </message>
+    <message>
+        <source>Time to re-check</source>
+        <translation>该复查了</translation>
     </message>
     <message>
         <source>All data was deleted. Close Exposure Check, or start again.</source>
@@ -609,6 +669,47 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Notices about this installation</source>
+        <translation>关于本次安装的提示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Hide the notices</source>
+        <translation>隐藏这些提示</translation>
+    </message>
+    <message>
+        <source>Hide these notices until Exposure Check starts again</source>
+        <translation>隐藏这些提示，下次启动 Exposure Check 时会再显示</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s checklist was refused because it failed a check, so Exposure Check is running on its built-in checklist alone. Tell your IT or security team:</source>
+        <translation>贵单位的检查清单未通过校验，已被拒绝加载，Exposure Check 目前只使用内置清单。请将以下信息告知 IT 或安全部门：</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s checklist is in use without a signature check, because this installation has no signing key pinned. The checklist is in:</source>
+        <translation>本次安装没有固定签名公钥，因此贵单位的检查清单未经签名校验就已启用。清单位置：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved record(s) could not be read because the file was damaged; the rest of your data is fine, and a local backup may hold an intact copy. Left out:</source>
+        <translation>
+            <numerusform>有 %n 条保存的记录因文件损坏而无法读取；其余数据完好，本机的自动备份中可能还有完好的副本。已略过的记录类型：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The settings your administrator set for this computer could not be read, so the built-in defaults are in use. Tell your IT team:</source>
+        <translation>无法读取管理员为本机配置的设置，目前使用内置默认值。请将以下信息告知 IT 部门：</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>提示：</translation>
+    </message>
+</context>
+<context>
     <name>Notify</name>
     <message>
         <source>Exposure Check: time to re-check</source>
@@ -628,6 +729,10 @@
     <message>
         <source>Ranked by how much each step lowers your score for the time it takes. Mark a step done when you have made the change; the score updates at once.</source>
         <translation>按每一步在所需时间内能降低多少分排序。完成修改后把这一步标记为已完成，得分会立即更新。</translation>
+    </message>
+    <message>
+        <source>Your security contact</source>
+        <translation>你单位的安全联系人</translation>
     </message>
     <message>
         <source>Plan steps</source>
@@ -684,6 +789,10 @@
     <message>
         <source>Undo the mark and put the step back on the list</source>
         <translation>撤销标记，把这一步放回清单</translation>
+    </message>
+    <message>
+        <source>If someone approaches you about your work, report it to {name}: {ways}</source>
+        <translation>如果有人就你的工作来接近你，请向{name}报告：{ways}</translation>
     </message>
     <message>
         <source>Free</source>
@@ -923,12 +1032,20 @@
         <translation>开始复查</translation>
     </message>
     <message>
+        <source>Go through the audit again, starting from your last answers</source>
+        <translation>从上次的回答开始，再做一遍自查</translation>
+    </message>
+    <message>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
         <source>Remind me later</source>
         <translation>稍后提醒我</translation>
+    </message>
+    <message>
+        <source>Hide this reminder until Exposure Check starts again</source>
+        <translation>隐藏这条提醒，下次启动 Exposure Check 时会再显示</translation>
     </message>
     <message>
         <source>You have not completed an audit yet. It takes about 15 minutes.</source>
@@ -1797,6 +1914,46 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
         <translation>更改语言将在重启 Exposure Check 后生效。</translation>
     </message>
     <message>
+        <source>Re-checks and reminders</source>
+        <translation>复查与提醒</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Re-check every</source>
+        <translation>复查间隔</translation>
+    </message>
+    <message>
+        <source>Days between re-checks; a fix marked done is checked again after this long</source>
+        <translation>两次复查之间相隔的天数；标记为已完成的整改项，过了这段时间需要重新确认</translation>
+    </message>
+    <message>
+        <source>&amp;Re-check every:</source>
+        <translation>复查间隔(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Remind me when a re-check is due</source>
+        <translation>到复查时间时提醒我</translation>
+    </message>
+    <message>
+        <source>A banner when Exposure Check starts, and a tray notification if your desktop has a tray</source>
+        <translation>启动 Exposure Check 时显示提示横幅；如果桌面有系统托盘，也会在托盘弹出通知</translation>
+    </message>
+    <message>
+        <source>Check at login, and notify me only when a re-check is due</source>
+        <translation>登录时检查一次，只在需要复查时通知我</translation>
+    </message>
+    <message>
+        <source>Check at login</source>
+        <translation>登录时检查</translation>
+    </message>
+    <message>
+        <source>Adds a small start-at-login entry that runs &quot;exposure-check remind&quot;</source>
+        <translation>添加一个开机登录时运行“exposure-check remind”的小启动项</translation>
+    </message>
+    <message>
         <source>Network access: none</source>
         <translation>网络访问：无</translation>
     </message>
@@ -1859,6 +2016,36 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
     <message>
         <source>the system key store: {backend}</source>
         <translation>系统密钥库：{backend}</translation>
+    </message>
+    <message>
+        <source>Set by your administrator for this computer; it cannot be changed here.</source>
+        <translation>此项由管理员为本机统一设置，无法在这里修改。</translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s checklist; it cannot be changed here.</source>
+        <translation>此项由贵单位的检查清单设定，无法在这里修改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: re-check every %n day(s).</source>
+        <translation>
+            <numerusform>已保存：每 %n 天复查一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders are on.</source>
+        <translation>提醒已开启。</translation>
+    </message>
+    <message>
+        <source>Reminders are off.</source>
+        <translation>提醒已关闭。</translation>
+    </message>
+    <message>
+        <source>Exposure Check will check at login.</source>
+        <translation>登录时 Exposure Check 会检查是否需要复查。</translation>
+    </message>
+    <message>
+        <source>Exposure Check will not run at login.</source>
+        <translation>登录时 Exposure Check 不再运行。</translation>
     </message>
     <message>
         <source>The two passphrases are different. Type them again.</source>
@@ -2100,6 +2287,10 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
         <translation>创建加密库并显示恢复密钥</translation>
     </message>
     <message>
+        <source>Your organisation requires a passphrase: the vault key is not kept in the system key store on this computer. Your answers are never stored unencrypted.</source>
+        <translation>贵单位要求使用口令：在这台电脑上，加密库密钥不会存放在系统密钥库中。你的回答始终加密保存，绝不会以明文形式存储。</translation>
+    </message>
+    <message>
         <source>Key store found: {backend}. You may also set a passphrase, so you can still unlock if the key store changes.</source>
         <translation>已找到密钥库：{backend}。你也可以另设口令，这样即使密钥库发生变化也能解锁。</translation>
     </message>
@@ -2165,21 +2356,6 @@ Keep this somewhere safe. It opens your vault if you forget your passphrase.
     <message>
         <source>The new language is saved. It takes effect when you restart Exposure Check.</source>
         <translation>新的语言已保存，重启 Exposure Check 后生效。</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>Approach check</source>
-        <translation>接触检查</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Profile reviewer</source>
-        <translation>资料审查</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ def test_export_then_restore(qtbot, vaults, tmp_path) -> None:
     target = tmp_path / f"x{backup.SUFFIX}"
     out.export_to(target)
     _wait(qtbot, out, out.export_button)
-    assert "5 audit(s)" in out.status.text() and target.exists()
+    assert "5 audits" in out.status.text() and target.exists()
     assert out.export_pass.text() == ""
 
     into = BackupDialog(lambda: dst)

@@ -19,11 +19,11 @@ def test_banner_shows_only_when_due(qtbot) -> None:
     now = LAST + timedelta(days=100)
     banner.set_status(recheck_status([LAST], now), now)
     assert not banner.isHidden()
-    assert banner.text.text() == "Time to re-check: your last audit was 100 day(s) ago."
+    assert banner.text.text() == "Time to re-check: your last audit was 100 days ago."
     stale = {"x": ItemProgress("done", LAST - timedelta(days=200))}
     now = LAST + timedelta(days=5)
     banner.set_status(recheck_status([LAST], now, progress=stale), now)
-    assert banner.text.text() == "1 fix(es) you marked done need(s) checking again."
+    assert banner.text.text() == "1 fix you marked done needs checking again."
     with qtbot.waitSignal(banner.start_requested):
         banner.start.click()
     with qtbot.waitSignal(banner.dismissed):

@@ -90,6 +90,21 @@ def test_remind_check_exit_codes(env, capsys, core_pack) -> None:
     assert _run(capsys, "remind")[0] == 0
 
 
+def test_remind_notifies_only_when_reminders_are_on(env, capsys, core_pack) -> None:
+    from exposure_check.ui import notify, prefs
+
+    _make_vault(core_pack)
+    env.setattr(remind_cli, "_now", lambda: LAST + timedelta(days=95))
+    shown: list[str] = []
+    env.setattr(notify, "display_available", lambda: True)
+    env.setattr(notify, "show_recheck_notification", lambda text: shown.append(text) or True)
+    assert _run(capsys, "remind")[0] == 0
+    assert len(shown) == 1 and "due 5 days ago" in shown[0]
+    prefs.save(reminders=False)  # Settings ▸ "Remind me when a re-check is due" off
+    assert _run(capsys, "remind")[0] == 0  # still due, as schedulers see it
+    assert len(shown) == 1  # but no notification
+
+
 def test_remind_errors_are_not_zero_or_one(env, capsys, core_pack) -> None:
     _make_vault(core_pack)
     env.setenv("EXPOSURE_CHECK_PASSPHRASE", "wrong")

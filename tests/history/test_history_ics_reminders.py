@@ -169,11 +169,30 @@ def test_remind_command_runs_the_module() -> None:
     assert argv[1:4] == ["-m", "exposure_check", "remind"] and argv[-2] == "--data-dir"
 
 
-def test_effective_recheck_days() -> None:
-    assert reminders.effective_recheck_days() == 90
-    assert reminders.effective_recheck_days(30) == 30
-    assert reminders.effective_recheck_days(None, 60) == 60
-    assert reminders.effective_recheck_days(30, 60) == 30
-    assert reminders.effective_recheck_days(30, 60, locked=True) == 60
-    assert reminders.effective_recheck_days("30", True) == 90  # junk is ignored
-    assert reminders.effective_recheck_days(0, 99999) == 90
+class FakeVault:
+    def __init__(self, days: object = None) -> None:
+        self.days = days
+
+    def get_setting(self, key: str, default: object = None) -> object:
+        return self.days if key == "recheck_days" else default
+
+
+def test_vault_recheck_days_precedence() -> None:
+    from types import SimpleNamespace
+
+    from exposure_check.policy import Policy
+
+    none = Policy()
+    org = SimpleNamespace(org_settings={"recheck_days": 60}, locked_settings=())
+    org_locked = SimpleNamespace(org_settings={"recheck_days": 60}, locked_settings=("recheck_days",))
+    days = reminders.vault_recheck_days
+    assert days(FakeVault(), None, none) == 90
+    assert days(FakeVault(30), None, none) == 30
+    assert days(FakeVault(), org, none) == 60  # type: ignore[arg-type]
+    assert days(FakeVault(30), org, none) == 30  # type: ignore[arg-type]
+    assert days(FakeVault(30), org_locked, none) == 60  # type: ignore[arg-type]
+    assert days(FakeVault("30"), None, none) == 90  # junk is ignored
+    assert days(FakeVault(0), None, none) == 90
+    assert days(FakeVault(30), None, Policy(defaults={"recheck_days": 45})) == 30
+    assert days(FakeVault(), None, Policy(defaults={"recheck_days": 45})) == 45
+    assert days(FakeVault(30), org_locked, Policy(locked={"recheck_days": 14})) == 14  # type: ignore[arg-type]
