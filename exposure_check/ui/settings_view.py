@@ -132,6 +132,8 @@ class SettingsView(QWidget):
         self.recheck_days.setRange(1, 730)
         self.recheck_days.setSuffix(self.tr(" days"))
         self.recheck_days.setKeyboardTracking(False)  # save once the user is done typing
+        self.recheck_days.setMaximumWidth(self.recheck_days.fontMetrics().horizontalAdvance(
+            "0000 " + self.tr(" days")) + 48)
         accessible(self.recheck_days, self.tr("Re-check every"),
                    self.tr("Days between re-checks; a fix marked done is checked again after "
                            "this long"))
