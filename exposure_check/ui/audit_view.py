@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -175,6 +176,9 @@ class AuditView(QWidget):
 
     def _build_some(self, built: _PageBody, deadline: float | None = None) -> None:
         """Add pending questions to `built`, all of them or until `deadline` (perf_counter)."""
+        if not shiboken6.isValid(built.body):  # the page was thrown away meanwhile
+            built.pending.clear()
+            return
         while built.pending:
             item = built.pending.pop(0)
             n = built.count - len(built.pending)
@@ -213,14 +217,14 @@ class AuditView(QWidget):
         if shown.complete:
             self._after_shown_complete()
         else:
-            QTimer.singleShot(0, partial(self._build_shown, shown))
+            QTimer.singleShot(0, self, partial(self._build_shown, shown))
 
     def _after_shown_complete(self) -> None:
         """Once this page is whole, build the next one in idle turns."""
         self._update_nav()
         if self._ahead is None and self.index + 1 < len(self.pages):
             self._ahead = self._new_body(self.index + 1)
-            QTimer.singleShot(0, self._build_ahead)
+            QTimer.singleShot(0, self, self._build_ahead)
 
     def _drop_ahead(self) -> None:
         if self._ahead is not None:
@@ -234,7 +238,7 @@ class AuditView(QWidget):
             return
         self._build_some(ahead, time.perf_counter() + PREBUILD_SLICE_S)
         if not ahead.complete:
-            QTimer.singleShot(0, self._build_ahead)
+            QTimer.singleShot(0, self, self._build_ahead)
 
     def _show_page(self) -> None:
         old = self.scroller.takeWidget()
@@ -277,7 +281,7 @@ class AuditView(QWidget):
         if built.complete:
             self._after_shown_complete()
         else:
-            QTimer.singleShot(0, partial(self._build_shown, built))
+            QTimer.singleShot(0, self, partial(self._build_shown, built))
 
     def _sync(self, built: _PageBody) -> None:
         """A page built ahead of time shows the answers as they are now."""

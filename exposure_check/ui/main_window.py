@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             self.setPalette(palette)
 
     def _probed(self, locked: Any) -> None:
-        QTimer.singleShot(0, self._prebuild_profile)
+        QTimer.singleShot(0, self, self._prebuild_profile)
         if locked is None:
             self._first_run()
         else:
@@ -426,8 +426,8 @@ class MainWindow(QMainWindow):
                                lambda: SettingsView(s, loc))
             # Other engineers' views load after the window is usable: modules are imported on
             # a worker thread, then each page is built in its own turn of the event loop.
-            QTimer.singleShot(0, self._add_optional_views)
-        QTimer.singleShot(0, self.activateWindow)  # back from the recovery-key dialog
+            QTimer.singleShot(0, self, self._add_optional_views)
+        QTimer.singleShot(0, self, self.activateWindow)  # back from the recovery-key dialog
         s = self.session
         if s.profile is None:
             self.show_page("profile")
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
 
         def imported(_: object) -> None:
             for delay, name in enumerate(names):
-                QTimer.singleShot(delay, lambda name=name: self._build_optional(name))
+                QTimer.singleShot(delay, self, lambda name=name: self._build_optional(name))
 
         def failed(exc: BaseException) -> None:
             print(f"exposure-check: an optional page could not be loaded: {exc!r}",

@@ -130,7 +130,7 @@ class ProfileView(QWidget):
         self._pending.append(partial(self._add_facts_head, body))
         self._pending += [partial(self._add_fact, body, key) for key in FACT_FIELDS]
         self._pending += [self._add_save_row]
-        QTimer.singleShot(0, self._build_more)
+        QTimer.singleShot(0, self, self._build_more)
 
     # The parts of the form that callers use; asking for one finishes the form first.
     @property
@@ -158,7 +158,7 @@ class ProfileView(QWidget):
         while self._pending and time.perf_counter() < deadline:
             self._pending.pop(0)()
         if self._pending:
-            QTimer.singleShot(0, self._build_more)
+            QTimer.singleShot(0, self, self._build_more)
         elif self._loaded_from is None:
             self.load()
 
