@@ -73,12 +73,15 @@ def find_org_pack(policy: Policy) -> Path | None:
     return None
 
 
+def policy_notices(policy: Policy) -> list[Notice]:
+    """An invalid policy, as a notice (the app then runs on built-in defaults)."""
+    return [Notice("error", policy.error, "policy-invalid", policy.error)] if policy.error else []
+
+
 def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None = None) -> EffectivePack:
     """The core pack plus the org overlay when it is allowed; raises PackError only if core is broken."""
     policy = load_policy() if policy is None else policy
-    notices: list[Notice] = []
-    if policy.error:
-        notices.append(Notice("error", policy.error, "policy-invalid", policy.error))
+    notices = policy_notices(policy)
     core_dir = core_dir or paths.core_pack_dir()
     core = load_pack(core_dir)
     org_dir = find_org_pack(policy)

@@ -92,7 +92,7 @@ def main() -> int:
         later = main_window.now() + timedelta(days=100)
         main_window.now = lambda: later  # as at the next launch, 100 days on
         window._recheck_shown = False
-        window._update_recheck()
+        window._check_recheck()
     if args.page in ("settings", "selfsearch", "history", "reviewer", "approach"):
         from PySide6.QtCore import QTimer
 

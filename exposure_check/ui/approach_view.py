@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.approach import CHANNELS, ApproachResult, assess, questions
 from ..core.model import Pack, ReportContact, tr
-from .controls import accessible, plain_label
+from .controls import accessible, plain_label, scrolled_page
 
 
 class ApproachView(QWidget):
@@ -38,13 +36,7 @@ class ApproachView(QWidget):
         self.result: ApproachResult | None = None
         lang = "zh_CN" if locale.startswith("zh") else "en"
 
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        _body, layout = scrolled_page(self)
         layout.addWidget(plain_label(self.tr("Approach check"), heading=1))
         layout.addWidget(plain_label(self.tr(
             "Someone you do not know well got in touch. Answer a few questions to see how worrying it "

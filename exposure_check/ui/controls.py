@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import paths
 
@@ -17,6 +25,22 @@ def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description or name)
     return widget
+
+
+def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """Fill `owner` with a frameless vertical scroll area; returns its body and the body's layout
+    (page margins set), for a page whose content can be taller than the window."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(owner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    outer.addWidget(scroll)
+    body = QWidget(scroll)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(24, 16, 24, 16)
+    return body, layout
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.recheck_banner = RecheckBanner(central)
         self.recheck_banner.start_requested.connect(self._start_recheck)
         self.recheck_banner.dismissed.connect(self._recheck_dismissed)
-        self._recheck_shown = False  # shown once per launch; "Later" hides it until next time
+        self._recheck_shown = False  # decided once per launch; "Later" hides it until next time
         self.tray: Any = None
         self.outer = QStackedWidget(central)
         cl.addWidget(self.notice_bar)
@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.ready.emit("error")
 
     def _pack_loaded(self, pack: Pack) -> None:
+        self.session.changed.connect(self._follow_recheck)
         if self.follow_policy_language:
             self._policy_language()
         self.notice_bar.set_notices(self.session.notices)
@@ -438,8 +439,7 @@ class MainWindow(QMainWindow):
         else:
             self.show_page("results")
             self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
-        self.session.changed.connect(self._update_recheck)
-        self._update_recheck()
+        self._check_recheck()
         self._report_damage()
         self.entered.emit()
 
@@ -464,26 +464,28 @@ class MainWindow(QMainWindow):
         return recheck_status([a.created for a in s.audits], now(), s.recheck_days, s.progress(),
                               s.pack)
 
-    def _update_recheck(self) -> None:
-        """On launch, a banner (and a tray notification) when a re-check is due; hidden once the
-        re-check is done. Only after a first audit, and never when reminders are turned off."""
-        if not self.session.audits or not self.session.setting("reminders"):
-            self.recheck_banner.hide()
-            return
-        status = self.recheck_status()
-        if not status.due:
-            self.recheck_banner.hide()
-            if self.tray is not None:
-                self.tray.hide()
-            return
+    def _check_recheck(self) -> None:
+        """Once per launch, on entering: a banner (and a tray notification) when a re-check is
+        due. Only after a first audit, and never when reminders are turned off."""
         if self._recheck_shown:
-            if self.recheck_banner.isVisible():
-                self.recheck_banner.set_status(status, now())
             return
         self._recheck_shown = True
-        at = now()
-        self.recheck_banner.set_status(status, at)
-        self._notify(self.recheck_banner.message(status, at))
+        if not self.session.audits or not self.session.setting("reminders"):
+            return
+        status = self.recheck_status()
+        if status.due:
+            at = now()
+            self.recheck_banner.set_status(status, at)
+            self._notify(self.recheck_banner.message(status, at))
+
+    def _follow_recheck(self) -> None:
+        """While the banner is up, keep it true; it goes once the re-check is done."""
+        if self.recheck_banner.isHidden():
+            return
+        status = self.recheck_status()
+        self.recheck_banner.set_status(status, now())  # hides itself when nothing is due
+        if not status.due and self.tray is not None:
+            self.tray.hide()
 
     def _notify(self, message: str) -> None:
         """A tray icon with the reminder, when the desktop has a tray (an optional extra)."""

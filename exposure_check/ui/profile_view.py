@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import DeclaredFacts, Pack, Profile, ProfileQuestion, ProfileValue, tr
-from .controls import accessible, icon, plain_label
+from .controls import accessible, icon, plain_label, scrolled_page
 from .session import Session
 
 GROUP_ORDER = ("global", "chinese", "general")
@@ -106,17 +104,8 @@ class ProfileView(QWidget):
         self._inputs: dict[str, object] = {}
         self._facts: dict[str, QPlainTextEdit] = {}
         self._loaded_from: object = None  # the session profile the fields were last loaded from
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
+        body, self.form = scrolled_page(self)
         self.body = body
-        self.form = QVBoxLayout(body)
-        self.form.setContentsMargins(24, 16, 24, 16)
         self.form.addWidget(plain_label(self.tr("About you"), body, heading=1))
         self.form.addWidget(plain_label(self.tr(
             "These answers decide which questions apply to you. You can change them later."),

@@ -8,12 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import tr
 from ..core.scoring import Score
-from .controls import accessible, plain_label
+from .controls import accessible, plain_label, scrolled_page
 from .lazyview import RefreshWhenShown
 from .session import Session
 
@@ -109,16 +107,7 @@ class ResultsView(RefreshWhenShown):
         super().__init__(parent)
         self.session = session
         self.lang = locale
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        body, layout = scrolled_page(self)
         layout.addWidget(plain_label(self.tr("Your exposure score"), body, heading=1))
         top = QHBoxLayout()
         self.gauge = ScoreGauge(body)

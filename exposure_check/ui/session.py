@@ -78,15 +78,13 @@ class Session(QObject):
         """The core pack with the org overlay and site policy (`distribution.load_effective_pack`);
         a test's `pack_loader` replaces the pack but the site policy still applies."""
         def job() -> Any:
-            from ..distribution import EffectivePack, Notice, load_effective_pack
+            from ..distribution import EffectivePack, load_effective_pack, policy_notices
             from ..policy import load_policy
 
             if self.pack_loader is None:
                 return load_effective_pack()
             policy = load_policy()
-            notices = ((Notice("error", policy.error, "policy-invalid", policy.error),)
-                       if policy.error else ())
-            return EffectivePack(self.pack_loader(), notices, policy)
+            return EffectivePack(self.pack_loader(), tuple(policy_notices(policy)), policy)
 
         def done(effective: Any) -> None:
             self.effective = effective
@@ -389,7 +387,7 @@ class Session(QObject):
                     on_error(result[2])
                 return
             self.protection = self.vault.key_protection()
-            self.profile, self.declared, self.answers = None, DeclaredFacts(), {}
+            self.profile, self.declared = None, DeclaredFacts()  # the backup may hold none
             self._apply_state(result[3:])
             if on_done:
                 on_done(result[2])

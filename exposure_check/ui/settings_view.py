@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,13 +21,17 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from . import prefs
-from .controls import accessible, plain_label
+from .controls import accessible, plain_label, scrolled_page
 from .first_run import MIN_PASSPHRASE, RecoveryKeyDialog
+from .lazyview import RefreshWhenShown
 from .messages import describe
 from .session import Session
 
+if TYPE_CHECKING:
+    from ..policy import Setting
 
-class SettingsView(QWidget):
+
+class SettingsView(RefreshWhenShown):
     wiped = Signal()
     theme_changed = Signal(str)
 
@@ -36,16 +40,7 @@ class SettingsView(QWidget):
         self.session = session
         self.lang = locale
         self.recovery_dialog: RecoveryKeyDialog | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        body, layout = scrolled_page(self)
         layout.addWidget(plain_label(self.tr("Settings and privacy"), body, heading=1))
 
         # Where and how
@@ -227,11 +222,11 @@ class SettingsView(QWidget):
         self.recheck_days.valueChanged.connect(self._recheck_days)
         self.reminders_box.toggled.connect(self._reminders)
         self.autostart_box.toggled.connect(self._autostart)
-        self.session.changed.connect(self.refresh)
-        self.refresh()
+        self.watch(self.session)  # settings and protection are read again when shown
         self._autostart_state()
 
     def refresh(self) -> None:
+        self._dirty = False
         p = self.session.protection
         if not p:
             text = self.tr("The vault is locked.")
@@ -257,9 +252,9 @@ class SettingsView(QWidget):
             return self.tr("Set by your organisation's checklist; it cannot be changed here.")
         return ""
 
-    def _show(self, control: QWidget, note: QLabel, setting: object) -> None:
+    def _show(self, control: QWidget, note: QLabel, setting: Setting) -> None:
         """Show a setting's value; a locked one is greyed out and says who set it."""
-        value, locked, source = (getattr(setting, k) for k in ("value", "locked", "source"))
+        value, locked = setting.value, setting.locked
         control.blockSignals(True)
         if isinstance(control, QSpinBox) and isinstance(value, int):
             control.setValue(value)
@@ -269,7 +264,7 @@ class SettingsView(QWidget):
             control.setCurrentIndex(max(0, control.findData(value)))
         control.blockSignals(False)
         control.setEnabled(not locked)
-        note.setText(self.lock_text(source))
+        note.setText(self.lock_text(setting.source))
         note.setVisible(bool(locked))
 
     def _recheck_days(self, days: int) -> None:
