@@ -6,7 +6,8 @@ entry (`exposure_check.cli.main([])`, what `python -m exposure_check` does). "Fi
 first return to the event loop after the first paint of the top-level window; the child prints
 its peak RSS (VmHWM) at that moment and quits. Wall time is measured by the parent, from just
 before spawning to the child's line, so interpreter start-up counts for both. Our package runs
-from compiled bytecode, as installed (`common.app_env`).
+from compiled bytecode, as installed (`common.app_env`). The probe is the same in both: an event
+filter put on the first window at its `show()`, so it costs nothing while the window is built.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = r'''
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _peak_rss_kib():
@@ -45,8 +46,7 @@ class _Probe(QObject):
     painted = False
 
     def eventFilter(self, obj, event):
-        if (not self.painted and event.type() == QEvent.Type.Paint and obj.isWidgetType()
-                and obj.isWindow()):
+        if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
             QTimer.singleShot(0, self.idle)
         return False
@@ -54,13 +54,28 @@ class _Probe(QObject):
     def idle(self):
         print(f"IDLE {_peak_rss_kib()}", flush=True)
         QApplication.instance().quit()
+
+
+# The probe watches only the first top-level widget shown, from its show() on. (A filter on the
+# whole application would run Python for every event while the window is being built, thousands
+# for a real window and a handful for a label, and so charge the probe's cost to the app.)
+probe = _Probe()
+_show = QWidget.show
+
+
+def _watching_show(self):
+    if self.isWindow() and not getattr(probe, "watching", False):
+        probe.watching = True
+        self.installEventFilter(probe)
+    return _show(self)
+
+
+QWidget.show = _watching_show
 '''
 
 BARE = PROBE + r'''
 from PySide6.QtWidgets import QLabel
 app = QApplication(sys.argv[:1])
-probe = _Probe()
-app.installEventFilter(probe)
 label = QLabel("Hello")
 label.resize(900, 640)
 label.show()
@@ -70,8 +85,6 @@ sys.exit(app.exec())
 OURS = PROBE + r'''
 from exposure_check.ui.app import make_app
 app = make_app()
-probe = _Probe()
-app.installEventFilter(probe)
 from exposure_check.cli import main
 sys.exit(main([]))
 '''

@@ -12,15 +12,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import platform
 import sys
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__, paths
 
@@ -28,21 +26,21 @@ KEEP_REPORTS = 10
 _MAX_CHAIN = 5
 
 
-@dataclass(frozen=True)
-class Frame:
+# NamedTuples, not dataclasses, and `platform` imported when a report is written: the handler
+# is installed before the window's first paint, so its imports count in start-up time.
+class Frame(NamedTuple):
     file: str
     line: int
     function: str
     code: str
 
 
-@dataclass(frozen=True)
-class CrashReport:
+class CrashReport(NamedTuple):
     exc_type: str
     frames: tuple[Frame, ...]
     causes: tuple[tuple[str, tuple[Frame, ...]], ...] = ()
     thread: str = ""
-    when: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
+    when: str = ""  # UTC, "%Y-%m-%d %H:%M:%S UTC"; build_report sets it
     path: Path | None = None
 
     @property
@@ -53,6 +51,8 @@ class CrashReport:
         return f"{f.file}:{f.line} in {f.function}"
 
     def text(self) -> str:
+        import platform
+
         lines = [
             f"Exposure Check {__version__} crash report ({self.when})",
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}",
@@ -112,7 +112,8 @@ def build_report(exc_type: type[BaseException], exc: BaseException | None,
         seen.add(id(link))
         causes.append((_type_name(type(link)), _frames(link.__traceback__)))
         link = link.__cause__ or link.__context__
-    return CrashReport(_type_name(exc_type), _frames(tb), tuple(causes), thread)
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return CrashReport(_type_name(exc_type), _frames(tb), tuple(causes), thread, when)
 
 
 def write_report(report: CrashReport, directory: Path | None = None) -> CrashReport:

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -60,12 +60,13 @@ def install_translator(app: QCoreApplication, locale: str) -> bool:
 
 def apply_theme(name: str) -> None:
     hints = QGuiApplication.styleHints()
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
-        name, Qt.ColorScheme.Unknown)
-    if name == "system":
+    if name == "system":  # the default: no `Qt` enums before the first paint (start-up time)
         hints.unsetColorScheme()
-    else:
-        hints.setColorScheme(scheme)
+        return
+    from PySide6.QtCore import Qt
+
+    hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+        name, Qt.ColorScheme.Unknown))
 
 
 class _FirstPaint(QObject):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
+
+# `Qt` (the namespace) is imported inside the functions: PySide6 makes all its enum types on first
+# use (~40 ms), which the main window leaves until after its first paint.
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -46,22 +48,29 @@ def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
 def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,
                 selectable: bool = False) -> QLabel:
     """A word-wrapping label that never interprets its text as rich text (pack data is plain)."""
+    from PySide6.QtCore import Qt
+
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setText(text)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if heading:
-        font = QFont(label.font())
-        font.setBold(True)
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        font.setPointSizeF(base * {1: 1.6, 2: 1.3, 3: 1.1}.get(heading, 1.0))
-        label.setFont(font)
+        label.setFont(heading_font(label, heading))
         label.setAccessibleName(text)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
+
+
+def heading_font(widget: QWidget, level: int) -> QFont:
+    """The widget's font, bold and larger: level 1 (page title) to 3."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(base * {1: 1.6, 2: 1.3, 3: 1.1}.get(level, 1.0))
+    return font
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +91,8 @@ class Foldout(QWidget):
     """A "Why this matters" style toggle: a button that shows or hides plain text below it."""
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +109,8 @@ class Foldout(QWidget):
         self.button.toggled.connect(self._toggle)
 
     def _toggle(self, on: bool) -> None:
+        from PySide6.QtCore import Qt
+
         if self.body is None:
             self.body = plain_label(self.text, self)
             self.body.setContentsMargins(18, 0, 0, 4)

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -29,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from . import workers
-from .controls import accessible, icon, plain_label
-from .messages import describe
-from .notice_bar import NoticeBar
-from .recheck_banner import RecheckBanner
+from .controls import accessible, heading_font, icon, plain_label
+
+# Imported inside the methods that need them, not here: `workers`, the banners, `messages` and the
+# `Qt` namespace (start-up time: this module is imported before the window's first paint).
 
 if TYPE_CHECKING:  # the core and the session load after the first paint (start-up time)
     from ..core.model import Pack
@@ -77,34 +77,66 @@ class MainWindow(QMainWindow):
         self._prebuilt: dict[str, QWidget] = {}  # views made ahead of time, in idle turns
         self.recovery_dialog: Any = None
 
-        # Above every page: installation notices (a refused org pack…) and the re-check banner.
+        # Above every page (made with the app page, after the first paint): installation notices
+        # (a refused org pack…) and the re-check banner.
         central = QWidget(self)
-        cl = QVBoxLayout(central)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.setSpacing(0)
-        self.notice_bar = NoticeBar(central)
-        self.recheck_banner = RecheckBanner(central)
-        self.recheck_banner.start_requested.connect(self._start_recheck)
-        self.recheck_banner.dismissed.connect(self._recheck_dismissed)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
         self._recheck_shown = False  # decided once per launch; "Later" hides it until next time
         self.tray: Any = None
         self.outer = QStackedWidget(central)
-        cl.addWidget(self.notice_bar)
-        cl.addWidget(self.recheck_banner)
-        cl.addWidget(self.outer, 1)
+        self.central_layout.addWidget(self.outer, 1)
         self.setCentralWidget(central)
-        # Page 0: loading (shown at once, before anything slow).
+        # Page 0: loading (shown at once, before anything slow). Nothing painted before the first
+        # paint may use the `Qt` namespace: PySide6 makes its ~90 enum types on first use
+        # (~40 ms), so the plain labels here keep Qt's default text format (our own fixed
+        # strings; `_fatal` switches to plain text before showing an error).
         self.loading = QWidget()
         ll = QVBoxLayout(self.loading)
         ll.setContentsMargins(32, 24, 32, 24)
-        ll.addWidget(plain_label(APP_NAME, self.loading, heading=1))
-        self.loading_text = plain_label(self.tr("Loading the checklist…"), self.loading)
+        title = QLabel(APP_NAME, self.loading)
+        title.setFont(heading_font(title, 1))
+        ll.addWidget(title)
+        self.loading_text = QLabel(self.tr("Loading the checklist…"), self.loading)
+        self.loading_text.setWordWrap(True)
         self.loading_text.setAccessibleName(self.tr("Start-up status"))
         ll.addWidget(self.loading_text)
         ll.addStretch(1)
         self.outer.addWidget(self.loading)
-        # The app proper: sidebar + stack.
-        self.app_page = QWidget()
+        self.app_page = QWidget()  # the sidebar and pages: filled after the first paint
+        self._app_page_built = False
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.welcome: Any = None
+        self.setup: Any = None
+        self.unlock_page: Any = None
+
+    def _build_app_page(self) -> None:
+        """The banners, the sidebar and the page stack, made after the first paint (see the
+        loading page)."""
+        from . import workers
+        from .notice_bar import NoticeBar
+        from .recheck_banner import RecheckBanner
+
+        if self._app_page_built:
+            return
+        self._app_page_built = True
+
+        central = self.centralWidget()
+        self.notice_bar = NoticeBar(central)
+        self.recheck_banner = RecheckBanner(central)
+        self.recheck_banner.start_requested.connect(self._start_recheck)
+        self.recheck_banner.dismissed.connect(self._recheck_dismissed)
+        self.central_layout.insertWidget(0, self.notice_bar)
+        self.central_layout.insertWidget(1, self.recheck_banner)
         al = QHBoxLayout(self.app_page)
         al.setContentsMargins(0, 0, 0, 0)
         al.setSpacing(0)
@@ -135,20 +167,8 @@ class MainWindow(QMainWindow):
         al.addWidget(self.stack, 1)
         self.outer.addWidget(self.app_page)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
-        self.busy.setVisible(False)
-        self.statusBar().addPermanentWidget(self.busy)
-        workers.relay().counted.connect(self._busy_count)
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.nav.setFocus())
-        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
-        self.welcome: Any = None
-        self.setup: Any = None
-        self.unlock_page: Any = None
+        workers.relay().counted.connect(self._busy_count)
 
     @property
     def session(self) -> Session:
@@ -171,6 +191,8 @@ class MainWindow(QMainWindow):
         """
         if key in self.pages:
             raise ValueError(f"page {key!r} is already registered")
+        from PySide6.QtCore import Qt
+
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         if icon_name:
@@ -233,6 +255,8 @@ class MainWindow(QMainWindow):
         return ""
 
     def _nav_changed(self, row: int) -> None:
+        from PySide6.QtCore import Qt
+
         item = self.nav.item(row)
         if item is None:
             return
@@ -255,10 +279,14 @@ class MainWindow(QMainWindow):
 
     # --- start-up -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        """Called after the first paint: pack, then the vault's slot metadata, all off-thread.
+        """Called after the first paint: the sidebar and page stack, then the pack and the vault's
+        slot metadata, all off-thread.
 
         When the app made no session yet, its module (and with it the core) is imported on a
         worker first, so the window stays responsive from its first paint."""
+        from . import workers
+
+        self._build_app_page()
         if self._session is None:
             workers.run_task(self, importlib.import_module, f"{__package__}.session",
                              on_done=lambda _module: self._load_pack(), on_error=self._fatal)
@@ -276,6 +304,11 @@ class MainWindow(QMainWindow):
         return self.session.pack
 
     def _fatal(self, exc: BaseException) -> None:
+        from PySide6.QtCore import Qt
+
+        from .messages import describe
+
+        self.loading_text.setTextFormat(Qt.TextFormat.PlainText)  # the message names files
         self.loading_text.setText(self.tr("Exposure Check could not start:\n{message}").format(
             message=describe(exc)))
         self.ready.emit("error")
@@ -355,6 +388,7 @@ class MainWindow(QMainWindow):
             self._prebuilt["profile"] = ProfileView(self.session, self.ui_locale, shelf)
 
     def _first_run(self) -> None:
+        from . import workers
         from .first_run import VaultSetupPage, WelcomePage
 
         self.welcome = WelcomePage(self.ui_locale)
@@ -524,12 +558,16 @@ class MainWindow(QMainWindow):
             if k in {it.id for it in self.session.applicable()}}
 
     def _add_optional_views(self) -> None:
+        from . import workers
+
         names = [n for n in OPTIONAL_VIEWS
                  if importlib.util.find_spec(f"{__package__}.{n}") is not None]
 
-        def imported(_: object) -> None:
-            for delay, name in enumerate(names):
-                QTimer.singleShot(delay, self, lambda name=name: self._build_optional(name))
+        def imported(_: object, rest: tuple[str, ...] = tuple(names)) -> None:
+            # One page per turn of the event loop: timers due together would run in one stall.
+            if rest:
+                self._build_optional(rest[0])
+                QTimer.singleShot(0, self, lambda: imported(None, rest[1:]))
 
         def failed(exc: BaseException) -> None:
             print(f"exposure-check: an optional page could not be loaded: {exc!r}",

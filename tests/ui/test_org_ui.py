@@ -215,6 +215,7 @@ def test_tray_notification_when_the_desktop_has_a_tray(qtbot, monkeypatch: pytes
 
     w = MainWindow(locale="en")
     qtbot.addWidget(w)
+    w._build_app_page()  # what start_loading does first (the banner and sidebar)
     w._notify("no tray here")  # offscreen has no tray: nothing is created
     assert w.tray is None
     shown: list[tuple[str, str]] = []
