@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 import phonenumbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exposure_check.core.model import DeclaredFacts
 from exposure_check.core.review import importers as imp
@@ -101,3 +104,75 @@ def test_plus_digits_parse_matches_phonenumbers() -> None:
         except phonenumbers.NumberParseException:
             got = None
         assert got == want, digits
+
+
+# --- Phone candidates: the short path for candidates with nothing before them -------------------
+
+def _phones_reference(text: str, cjk: bool) -> list[tuple[int, int, str, str]]:
+    """The candidate loop of detectors._phones written the plain way (every candidate takes the
+    same steps), for comparison with its fast path."""
+    from exposure_check.core.review import detectors as d
+
+    out = []
+    regions = ("CN", "US", "GB") if cjk else ("US", "GB", "CN")
+    for m in d._PHONE_CAND.finditer(text):
+        start = m.start()
+        if start and text[start - 1] == "(":
+            start -= 1
+        if start and text[start - 1] == "+":
+            start -= 1
+        if start and re.match(r"[A-Za-z0-9]", text[start - 1]):
+            continue
+        cand = text[start:m.end()]
+        if cand.startswith("(") and cand.count("(") != cand.count(")"):
+            cand, start = cand[1:], start + 1
+        intl = cand.startswith(("+", "00"))
+        if not intl and (d._DATE_LIKE.search(cand) or d._DATE_RANGE.fullmatch(cand)):
+            continue
+        digits = re.sub(r"\D+", "", cand)
+        if len(digits) < 7 or len(digits) > 15:
+            continue
+        keyword = d._PHONE_KEYWORD.search(text, max(0, start - 16), start) is not None
+        if not intl and not keyword and len(digits) < 10:
+            continue
+        key = ("+" + digits[2:] if cand.startswith("00") else "+" + digits) if intl else digits
+        found = d._parse_phone(key, intl, regions)
+        if found is None and (intl or keyword):
+            found = d._parse_phone(key, intl, regions, possible=True)
+        if found is not None:
+            out.append((start, start + len(cand), cand, found))
+        elif len(digits) > 11 and (intl or keyword):
+            for pm in phonenumbers.PhoneNumberMatcher(cand, regions[0]):
+                e164 = phonenumbers.format_number(pm.number, phonenumbers.PhoneNumberFormat.E164)
+                out.append((start + pm.start, start + pm.end, pm.raw_string, e164))
+    return out
+
+
+_PHONE_PIECES = st.sampled_from(["+44 7911 123456", "(020) 7946 0958", "+1 (415) 555-2671",
+                                 "0044 20 7946 0958", "138 0013 8000", "2024-03-15 10:00", "2019.07-2021.06",
+                                 "Tel: ", "电话：",
+                                 "x", "a1", "(", "+", "+(", ")", " ", "-", "/", ".", "\n", "00", "7", "12345",
+                                 "٣٤٥", "call ", "mob."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHONE_PIECES, max_size=12), st.booleans())
+def test_phone_fast_path_matches_reference(pieces: list[str], cjk: bool) -> None:
+    from exposure_check.core.review.detectors import _phones
+
+    text = "".join(pieces)
+    got = [(p.start, p.end, p.text, p.detail) for p in _phones(text, cjk)]
+    assert got == _phones_reference(text, cjk)
+
+
+def test_uncased_cache_gives_the_plain_answer() -> None:
+    from exposure_check.core.review import detectors as d
+
+    def plain(s: str) -> bool:
+        return not any(c > "\x7f" and (c.lower() != c or c.upper() != c) for c in s)
+
+    rng = random.Random(3)
+    alphabet = "abcXYZ 123我们项目ſςıİÉé中文Ωω\u3000"
+    for _ in range(2000):  # the same characters again and again: the cache must not change answers
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert d._uncased(s) == plain(s), s

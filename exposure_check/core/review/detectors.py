@@ -146,7 +146,7 @@ _PHONE_CAND = re.compile(r"\d[\d \u00a0().\-/]{5,22}\d(?![A-Za-z0-9])")
 # The same for text whose only digits are 0-9: a plain range is much cheaper to scan for than \d.
 _PHONE_CAND_ASCII = re.compile(r"[0-9][0-9 \u00a0().\-/]{5,22}[0-9](?![A-Za-z0-9])")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _PHONE_KEYWORD = re.compile(r"(?i)(?:tel|phone|mobile|mob|cell|fax|call|whatsapp|signal|t|m|p|f|"
                             r"o|office|direct|电话|手机|联系|传真|座机|微信|热线|tel\.)\s*[:：.]?\s*\Z")
 _DATE_RANGE = re.compile(r"(?:19|20)\d\d(?:[.\-/]\d{1,2}){0,2}\s*[-/]\s*(?:(?:19|20)\d\d|\d{1,2})"
@@ -163,16 +163,25 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
     ascii_digits = every.isascii() or _OTHER_DIGIT.search(every) is None
     for m in (_PHONE_CAND_ASCII if ascii_digits else _PHONE_CAND).finditer(text):
         start = m.start()
-        if start and text[start - 1] == "(":
-            start -= 1
-        if start and text[start - 1] == "+":
-            start -= 1
-        if start and _ALNUM.match(text, start - 1):
+        # Exports hold a date on every row, so this loop runs for many candidates that are
+        # rejected at once: the common case (no "(" or "+" before) takes the shortest path.
+        prev = text[start - 1] if start else ""
+        if prev == "(" or prev == "+":
+            if prev == "(":
+                start -= 1
+            if start and text[start - 1] == "+":
+                start -= 1
+            if start and text[start - 1] in _ALNUM_CHARS:
+                continue
+            cand = text[start:m.end()]
+            if cand.startswith("(") and cand.count("(") != cand.count(")"):
+                cand, start = cand[1:], start + 1
+            intl = cand.startswith(("+", "00"))
+        elif prev in _ALNUM_CHARS:
             continue
-        cand = text[start:m.end()]
-        if cand.startswith("(") and cand.count("(") != cand.count(")"):
-            cand, start = cand[1:], start + 1
-        intl = cand.startswith(("+", "00"))
+        else:
+            cand = m.group()
+            intl = cand.startswith("00")
         # Cheap rejections first: most candidates in exports are dates and times.
         if not intl and (_DATE_LIKE.search(cand) or _DATE_RANGE.fullmatch(cand)):
             continue  # 2024-03-15 10:00, 2019.07-2021.06
@@ -454,9 +463,21 @@ class _Words:
         self.joined = " ".join(self.tokens)
 
 
+# Characters already known to pass _uncased's test; a chunk mostly repeats the last one's (CJK
+# text has thousands of distinct characters, each checked once instead of once per chunk).
+_UNCASED_SEEN: set[str] = set()
+
+
 def _uncased(s: str) -> bool:
     """No cased character beyond ASCII: there IGNORECASE and str.lower() can disagree (ſ, ς, ı)."""
-    return s.isascii() or not any(c > "\x7f" and (c.lower() != c or c.upper() != c) for c in set(s))
+    if s.isascii():
+        return True
+    new = set(s).difference(_UNCASED_SEEN)
+    if any(c > "\x7f" and (c.lower() != c or c.upper() != c) for c in new):
+        return False
+    if len(_UNCASED_SEEN) < 1 << 16:  # bounded: the cache is only a shortcut
+        _UNCASED_SEEN.update(new)
+    return True
 
 
 @dataclass(frozen=True)
