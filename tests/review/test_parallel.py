@@ -1,0 +1,101 @@
+"""Detectors in worker processes (large inputs): the same result as in one process, in order,
+with progress and cancel, and a dead worker does not lose the review."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from bench.bench_review import make_export
+from exposure_check.core.model import DeclaredFacts
+from exposure_check.core.review import ReviewInput, engine, review
+from exposure_check.core.review.detectors import Detectors
+from exposure_check.core.review.importers import Cancelled
+
+DECLARED = DeclaredFacts(employers=("Acme Robotics",), titles=("Senior Engineer",),
+                         work_domains=("acme-robotics.co.uk",), phones=("+44 7911 123456",))
+
+
+def _plain(result: engine.ReviewResult) -> dict[str, object]:
+    return {"findings": [asdict(f) for f in result.findings], "counts": result.counts,
+            "issues": [asdict(i) for i in result.issues], "truncated": result.truncated,
+            "suggested": result.suggested_answers, "redacted": result.redacted}
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "export.zip"
+    make_export(path, 3_000_000)
+    return path
+
+
+def test_workers_give_the_same_review_as_one_process(export: Path, tmp_path: Path) -> None:
+    text = tmp_path / "bio.txt"
+    text.write_text("Senior Engineer at Acme Robotics. Call +44 7911 123456, or alex@acme-robotics.co.uk.\n"
+                    "我是华芯微电子有限公司的高级工程师，微信号：zhang_san88。\n" * 3000, encoding="utf-8")
+    inputs = [ReviewInput.file(export), ReviewInput.file(text)]
+    one = review(inputs, DECLARED, workers=0)
+    two = review(inputs, DECLARED, workers=2)
+    assert one.findings and _plain(one) == _plain(two)
+
+
+def test_large_inputs_use_workers_by_default(monkeypatch: pytest.MonkeyPatch, export: Path) -> None:
+    made: list[int] = []
+    real = engine.ParallelDetect
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, declared: DeclaredFacts | None, workers: int, local: Detectors) -> None:
+            made.append(workers)
+            super().__init__(declared, workers, local)
+
+    monkeypatch.setattr(engine, "ParallelDetect", Counting)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 100_000)
+    monkeypatch.setattr(engine, "_cores", lambda: 2)
+    review([ReviewInput.file(export)], DECLARED)
+    review([ReviewInput.pasted("a short bio, Engineer at Acme Ltd")], DECLARED)  # small: no processes
+    monkeypatch.setattr(engine, "_cores", lambda: 1)
+    review([ReviewInput.file(export)], DECLARED)  # one core: no processes
+    assert made == [2]
+
+
+def test_progress_and_cancel_with_workers(export: Path) -> None:
+    seen: dict[int, list[tuple[int, int]]] = {0: [], 2: []}
+    for workers, reports in seen.items():
+        review([ReviewInput.file(export)], DECLARED, progress=lambda d, t, r=reports: r.append((d, t)),
+               workers=workers)
+        assert reports[-1][1] == export.stat().st_size
+        assert all(a[0] <= b[0] for a, b in zip(reports, reports[1:], strict=False))
+    assert seen[2][-1] == seen[0][-1]  # ends where one process ends
+    cancel = threading.Event()
+
+    def stop_midway(done: int, total: int) -> None:
+        if done > total // 4:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        review([ReviewInput.file(export)], DECLARED, progress=stop_midway, cancel=cancel, workers=2)
+
+
+def test_a_dead_worker_does_not_lose_the_review(export: Path) -> None:
+    from exposure_check.core.review import importers as imp
+
+    local = Detectors(DECLARED)
+    ctx = imp.Context(imp.Limits(), should_stop=lambda: False, advance=lambda n: None)
+    with open(export, "rb") as fh:
+        chunks = list(imp.import_source(fh, export.name, export.stat().st_size, ctx, None))
+    expected = [local.detect(c.text) for c in chunks]
+    parallel = engine.ParallelDetect(DECLARED, 2, local)
+    try:
+        got = []
+        for i, (_chunk, found) in enumerate(parallel.run(iter(chunks))):
+            got.append(found)
+            if i == 0:  # the workers are up: kill them all
+                for proc in list(parallel.pool._processes.values()):  # noqa: SLF001
+                    proc.kill()
+        assert parallel.broken
+        assert got == expected
+    finally:
+        parallel.close()
