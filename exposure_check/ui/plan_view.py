@@ -58,6 +58,9 @@ class PlanView(RefreshWhenShown):
         # rebuild after each mark never blocks the window for the whole list.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(8)
+        # A scroll bar that comes and goes would change the width the rows wrap to, and with it
+        # their height, and start the batched layout over: endlessly, at full CPU.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setMinimumWidth(260)
         accessible(self.list, self.tr("Plan steps"),
                    self.tr("Steps ranked by priority; the first one is the one to do first"))
@@ -148,7 +151,7 @@ class PlanView(RefreshWhenShown):
     def refresh(self) -> None:
         self._dirty = False
         self.plan = self.session.plan()
-        keep = self.selected
+        keep, self.selected = self.selected, None  # shown again below, with the new plan
         self.list.blockSignals(True)
         self.list.clear()
         self.entries = {}
@@ -226,7 +229,7 @@ class PlanView(RefreshWhenShown):
             if it.data(ROLE_ID) == item_id:
                 if self.list.currentRow() != row:
                     self.list.setCurrentRow(row)  # _current_changed shows it
-                else:
+                elif self.selected != item_id:
                     self._show(item_id)
                 return
         self._show(None)
