@@ -96,7 +96,12 @@ class AuditView(QWidget):
         self.applicable: list[Item] = []
         self.index = 0
         self._shown: _PageBody | None = None  # may still be filling in over idle turns
-        self._ahead: _PageBody | None = None  # the next page, built in idle turns
+        self._ahead: dict[int, _PageBody] = {}  # the following pages, built in idle turns
+        self._ahead_queued = False  # one slice of ahead-building per idle turn, not more
+        self._built_for: tuple[object, ...] | None = None  # the state the pages were made for
+        # Before a first audit the questions are surely next: made ahead for the profile as
+        # soon as there is one (see _session_changed); afterwards only when the profile changes.
+        self._profile_seen = session.profile if session.latest is not None else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         head = QHBoxLayout()
@@ -118,6 +123,10 @@ class AuditView(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Our own viewport: asking Qt for its default one makes PySide6 set up every widget
+        # class it has (~40 ms, once per process) to find that object's Python type.
+        self.viewport = QWidget(self.scroller)
+        self.scroller.setViewport(self.viewport)
         layout.addWidget(self.scroller, 1)
         self.status = plain_label("", self)
         layout.addWidget(self.status)
@@ -143,17 +152,44 @@ class AuditView(QWidget):
         self.next_button.clicked.connect(self.next)
         self.later_button.clicked.connect(self._later)
         self.confirm_all_button.clicked.connect(self.confirm_page)
+        session.changed.connect(self._session_changed)
+        QTimer.singleShot(0, self, self._session_changed)
 
     # --- content ----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Rebuild the pages from the profile (call after the profile changes)."""
-        pack = self.session.pack
-        assert pack is not None
-        self.applicable = self.session.applicable()
-        self.pages = build_pages(pack, self.applicable, self.lang)
-        self._drop_ahead()
+        """Show the first open page, with the pages rebuilt if the profile (or what the last
+        audit carried over) changed since they were made."""
+        assert self.session.pack is not None
+        if self._state() != self._built_for:
+            self._make_pages()
         self.index = self._first_open_page()
         self._show_page()
+
+    def _state(self) -> tuple[object, ...]:
+        """What the question widgets depend on beyond the answers (which `_sync` follows)."""
+        s = self.session
+        return (s.pack, s.profile, frozenset(s.unconfirmed & s.answers.keys()), self._last_time())
+
+    def _make_pages(self) -> None:
+        assert self.session.pack is not None
+        self._built_for = self._state()
+        self._profile_seen = self.session.profile
+        self.applicable = self.session.applicable()
+        self.pages = build_pages(self.session.pack, self.applicable, self.lang)
+        self._drop_ahead()
+
+    def _session_changed(self) -> None:
+        """A new profile was just saved (and is being written): while the audit is not on
+        screen, start building its pages for it, so that moving on to them is quick."""
+        profile = self.session.profile
+        if (profile is None or profile is self._profile_seen or self.isVisible()
+                or self.session.pack is None):
+            return
+        if self._state() != self._built_for:
+            self._make_pages()
+            self._shown = None
+            self.index = self._first_open_page()
+            self._queue_ahead()
 
     def _first_open_page(self) -> int:
         done = self._confirmed
@@ -167,18 +203,23 @@ class AuditView(QWidget):
 
     def _new_body(self, index: int) -> _PageBody:
         # Parented to the viewport from the start: showing it later is then much cheaper.
-        body = QWidget(self.scroller.viewport())
+        body = QWidget(self.viewport)
         body.hide()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 8, 8, 8)
         page = self.pages[index]
         return _PageBody(index, page.key, body, lay, list(page.items), len(page.items))
 
-    def _build_some(self, built: _PageBody, deadline: float | None = None) -> None:
-        """Add pending questions to `built`, all of them or until `deadline` (perf_counter)."""
+    def _build_some(self, built: _PageBody, deadline: float | None = None,
+                    lay_out: bool = False) -> None:
+        """Add pending questions to `built`, all of them or until `deadline` (perf_counter).
+
+        `lay_out`: also style and measure each question for the viewport's width now, and lay
+        out the finished page, so that showing it later only paints (a page built ahead)."""
         if not shiboken6.isValid(built.body):  # the page was thrown away meanwhile
             built.pending.clear()
             return
+        width = self.viewport.width()
         while built.pending:
             item = built.pending.pop(0)
             n = built.count - len(built.pending)
@@ -186,10 +227,16 @@ class AuditView(QWidget):
             built.layout.addWidget(box)
             if built.body.isVisible():
                 box.show()  # on a page already shown: visible at once, not after a queued show
+            elif lay_out and self.isVisible():  # (the width is known)
+                box.ensurePolished()
+                box.heightForWidth(width)  # wrapped text measured now, looked up when shown
             if deadline is not None and time.perf_counter() >= deadline:
                 break
         if not built.pending:
             built.layout.addStretch(1)
+            if lay_out and self.isVisible() and not built.body.isVisible():
+                built.body.resize(width, built.body.heightForWidth(width))
+                built.layout.activate()
 
     # The shown page's questions (item ID -> its buttons) and "your answer last time" notes.
     # A page is shown as soon as its first questions exist and fills in over idle turns;
@@ -220,25 +267,36 @@ class AuditView(QWidget):
             QTimer.singleShot(0, self, partial(self._build_shown, shown))
 
     def _after_shown_complete(self) -> None:
-        """Once this page is whole, build the next one in idle turns."""
+        """Once this page is whole, build the following ones in idle turns."""
         self._update_nav()
-        if self._ahead is None and self.index + 1 < len(self.pages):
-            self._ahead = self._new_body(self.index + 1)
+        self._queue_ahead()
+
+    def _queue_ahead(self) -> None:
+        if not self._ahead_queued:
+            self._ahead_queued = True
             QTimer.singleShot(0, self, self._build_ahead)
 
     def _drop_ahead(self) -> None:
-        if self._ahead is not None:
-            self._ahead.body.deleteLater()
-            self._ahead = None
+        for ahead in self._ahead.values():
+            ahead.body.deleteLater()
+        self._ahead.clear()
 
     def _build_ahead(self) -> None:
-        """While the user reads this page, build the next one a slice at a time."""
-        ahead = self._ahead
-        if ahead is None or ahead.complete:
-            return
-        self._build_some(ahead, time.perf_counter() + PREBUILD_SLICE_S)
-        if not ahead.complete:
-            QTimer.singleShot(0, self, self._build_ahead)
+        """While the user reads this page, build the following ones a slice at a time (all of
+        them: answering is often quicker than building one page per page)."""
+        self._ahead_queued = False
+        deadline = time.perf_counter() + PREBUILD_SLICE_S
+        first = self.index + 1 if self._shown is not None else self.index
+        for index in range(first, len(self.pages)):
+            ahead = self._ahead.get(index)
+            if ahead is None:
+                ahead = self._ahead[index] = self._new_body(index)
+            if not ahead.complete:
+                self._build_some(ahead, deadline, lay_out=True)
+            if time.perf_counter() >= deadline:
+                if not (ahead.complete and index == len(self.pages) - 1):
+                    self._queue_ahead()
+                return
 
     def _show_page(self) -> None:
         old = self.scroller.takeWidget()
@@ -260,12 +318,12 @@ class AuditView(QWidget):
             self._update_nav()
             return
         page = self.pages[self.index]
-        ahead = self._ahead
-        if ahead is not None and ahead.index == self.index and ahead.key == page.key:
+        ahead = self._ahead.pop(self.index, None)
+        if ahead is not None and ahead.key == page.key and shiboken6.isValid(ahead.body):
             built = ahead  # built in idle turns; finish what is left
-            self._ahead = None
         else:
-            self._drop_ahead()
+            if ahead is not None:
+                ahead.body.deleteLater()
             built = self._new_body(self.index)
         # The first questions now, the rest over the next idle turns.
         self._build_some(built, time.perf_counter() + FIRST_SLICE_S)

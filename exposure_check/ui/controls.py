@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QScrollArea,
@@ -87,35 +88,37 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-class Foldout(QWidget):
-    """A "Why this matters" style toggle: a button that shows or hides plain text below it."""
+class Foldout(QToolButton):
+    """A "Why this matters" style toggle: a button that shows or hides plain text below it.
 
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+    Just the button until it is first unfolded (most never are): the text is then put right
+    below it in the parent's layout. `button` is the foldout itself.
+    """
+
+    def __init__(self, title: str, text: str, parent: QWidget) -> None:
         from PySide6.QtCore import Qt
 
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.button = QToolButton(self)
-        self.button.setText(title)
-        self.button.setCheckable(True)
-        self.button.setArrowType(Qt.ArrowType.RightArrow)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.text = text
-        self.body: QLabel | None = None  # made on first unfold: most are never opened
-        accessible(self.button, title, text)
-        layout.addWidget(self.button)
-        self.button.toggled.connect(self._toggle)
+        self.button = self
+        self.setText(title)
+        self.setCheckable(True)
+        self.setArrowType(Qt.ArrowType.RightArrow)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text_body = text
+        self.body: QLabel | None = None
+        accessible(self, title, text)
+        self.toggled.connect(self._toggle)
 
     def _toggle(self, on: bool) -> None:
         from PySide6.QtCore import Qt
 
         if self.body is None:
-            self.body = plain_label(self.text, self)
+            owner = self.parentWidget()
+            layout = owner.layout() if owner is not None else None
+            assert isinstance(layout, QBoxLayout), "a foldout sits in a box layout"
+            self.body = plain_label(self.text_body, owner)
             self.body.setContentsMargins(18, 0, 0, 4)
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self.body)
+            layout.insertWidget(layout.indexOf(self) + 1, self.body)
         self.body.setVisible(on)
-        self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

@@ -8,6 +8,7 @@ navigation entry is shown for a view that does not exist.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import sys
@@ -52,6 +53,14 @@ def _preload_views() -> None:
     for name in ("profile_view", "audit_view", "results_view", "plan_view", "settings_view",
                  "first_run", "unlock"):
         importlib.import_module(f"{__package__}.{name}")
+
+
+def _import_optional_views() -> None:
+    for name in OPTIONAL_VIEWS:
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except Exception:  # reported when the page is built
+            continue
 
 
 class MainWindow(QMainWindow):
@@ -314,6 +323,9 @@ class MainWindow(QMainWindow):
         self.ready.emit("error")
 
     def _pack_loaded(self, pack: Pack) -> None:
+        # The pack and the modules loaded so far live as long as the app: keep Python's full
+        # garbage collections (a 50 ms pause on the GUI thread) from scanning them again and again.
+        gc.freeze()
         self.session.changed.connect(self._follow_recheck)
         if self.follow_policy_language:
             self._policy_language()
@@ -372,6 +384,12 @@ class MainWindow(QMainWindow):
 
     def _probed(self, locked: Any) -> None:
         QTimer.singleShot(0, self, self._prebuild_profile)
+        # The optional pages' modules are imported while the user is on the welcome or unlock
+        # page (a worker, but their imports hold the GIL for long stretches): not later, when
+        # they would slow the profile and audit pages down.
+        from . import workers
+
+        workers.run_task(self, _import_optional_views, on_done=lambda _: gc.freeze())
         if locked is None:
             self._first_run()
         else:
@@ -462,6 +480,9 @@ class MainWindow(QMainWindow):
             # Other engineers' views load after the window is usable: modules are imported on
             # a worker thread, then each page is built in its own turn of the event loop.
             QTimer.singleShot(0, self, self._add_optional_views)
+            # The audit view exists before it is shown: once a profile is saved it builds its
+            # pages in idle turns while the profile is written (AuditView._session_changed).
+            QTimer.singleShot(0, self, lambda: self.view("audit"))
         QTimer.singleShot(0, self, self.activateWindow)  # back from the recovery-key dialog
         s = self.session
         if s.profile is None:
@@ -553,9 +574,11 @@ class MainWindow(QMainWindow):
 
     def _draft_in_progress(self) -> bool:
         latest = self.session.latest
-        return latest is not None and dict(latest.answers) != {
-            k: v for k, v in self.session.answers.items()
-            if k in {it.id for it in self.session.applicable()}}
+        if latest is None:
+            return False
+        applicable = {it.id for it in self.session.applicable()}  # once, not once per answer
+        return dict(latest.answers) != {
+            k: v for k, v in self.session.answers.items() if k in applicable}
 
     def _add_optional_views(self) -> None:
         from . import workers

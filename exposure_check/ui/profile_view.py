@@ -19,13 +19,22 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.model import DeclaredFacts, Pack, Profile, ProfileQuestion, ProfileValue, tr
+from ..core.model import (
+    DeclaredFacts,
+    Pack,
+    Platform,
+    Profile,
+    ProfileQuestion,
+    ProfileValue,
+    tr,
+)
 from .controls import accessible, icon, plain_label, scrolled_page
 from .session import Session
 
@@ -34,7 +43,13 @@ BUILD_SLICE_S = 0.006  # time one idle turn of the event loop may spend building
 
 
 class PlatformPicker(QWidget):
-    """A searchable, grouped, checkable list of the pack's platforms, with icons."""
+    """A searchable, grouped, checkable list of the pack's platforms, with icons.
+
+    The rows are added by `fill_steps()`, a few per call, so that the form that owns the picker
+    can spread them over idle turns of the event loop; `value()` and `set_value()` need them all.
+    """
+
+    ROWS_PER_STEP = 3  # each row draws its SVG icon: slow the first time in a process
 
     def __init__(self, pack: Pack, locale: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,28 +65,45 @@ class PlatformPicker(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumHeight(260)
         accessible(self.tree, label, self.tr("Press Space to tick or untick the selected platform"))
-        titles = {"global": self.tr("International services"),
-                  "chinese": self.tr("Chinese services"),
-                  "general": self.tr("Other places")}
+        self._titles = {"global": self.tr("International services"),
+                        "chinese": self.tr("Chinese services"),
+                        "general": self.tr("Other places")}
+        self._pack, self._locale = pack, locale
         self.items: dict[str, QTreeWidgetItem] = {}
-        for group in GROUP_ORDER:
-            members = [p for p in pack.platforms if p.group == group]
-            if not members:
-                continue
-            head = QTreeWidgetItem(self.tree, [titles[group]])
-            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            head.setExpanded(True)
-            for p in members:
-                item = QTreeWidgetItem(head, [tr(p.name, locale)])
-                item.setIcon(0, icon(p.icon or p.id))
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Unchecked)
-                item.setData(0, Qt.ItemDataRole.UserRole, p.id)
-                self.items[p.id] = item
-        self.tree.expandAll()
+        self._heads: dict[str, QTreeWidgetItem] = {}
         layout.addWidget(self.tree)
         self.search.textChanged.connect(self._filter)
+
+    def fill_steps(self) -> list[Callable[[], None]]:
+        """The rows to add, in order, a few per step (each group's heading with its first rows)."""
+        steps: list[Callable[[], None]] = []
+        for group in GROUP_ORDER:
+            members = [p for p in self._pack.platforms if p.group == group]
+            for start in range(0, len(members), self.ROWS_PER_STEP):
+                steps.append(partial(self._add_rows, group,
+                                     members[start:start + self.ROWS_PER_STEP]))
+        return steps
+
+    def _add_rows(self, group: str, members: list[Platform]) -> None:
+        head = self._heads.get(group)
+        if head is None:
+            head = self._heads[group] = QTreeWidgetItem(self.tree, [self._titles[group]])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setExpanded(True)
+        needle = self.search.text().strip().casefold()
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.tree)
+        for p in members:
+            item = QTreeWidgetItem(head, [tr(p.name, self._locale)])
+            row_icon = icon(p.icon or p.id)
+            row_icon.pixmap(side, side)  # drawn now (SVG), so that showing the list only looks it up
+            item.setIcon(0, row_icon)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            if needle:  # typed into the search box before this row existed
+                item.setHidden(needle not in item.text(0).casefold() and needle not in p.id)
+            self.items[p.id] = item
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -241,6 +273,7 @@ class ProfileView(QWidget):
             picker = PlatformPicker(self.session.pack, self.lang, label, body)
             self.form.addWidget(picker)
             self._inputs[q.id] = picker
+            self._pending[0:0] = picker.fill_steps()  # its rows next, a few per idle turn
 
     def _add_facts_head(self, body: QWidget) -> None:
         self.form.addWidget(plain_label(self.tr("What could identify you"), body, heading=2))

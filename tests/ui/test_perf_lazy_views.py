@@ -44,8 +44,32 @@ def test_audit_page_fills_in_and_is_whole_when_asked(qtbot, tmp_path: Path) -> N
     page = view.pages[view.index]
     assert len(view.groups) == len(page.items)  # asking finishes the page at once
     assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())
-    # The next page is built in idle turns and swapped in whole.
-    qtbot.waitUntil(lambda: view._ahead is not None and view._ahead.complete, timeout=5000)
+    # The following pages are built in idle turns (all of them) and swapped in whole.
+    qtbot.waitUntil(lambda: all(i in view._ahead and view._ahead[i].complete
+                                for i in range(1, len(view.pages))), timeout=5000)
+    assert len(view.pages) > 2
     view.next()
     assert len(view.groups) == len(view.pages[1].items)
+    assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())
+
+
+def test_audit_pages_follow_a_profile_saved_while_hidden(qtbot, tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    session.profile = Profile({"platforms": ("linkedin",), "sensitivity": "high"})
+    view = AuditView(session, "en")
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.reload()
+    before = [p.key for p in view.pages]
+    view.hide()
+    # A new profile (as when it is saved on the profile page): the pages are made ahead for it.
+    session.profile = Profile({"platforms": ("wechat", "github"), "sensitivity": "high"})
+    session.changed.emit()
+    qtbot.waitUntil(lambda: 0 in view._ahead and view._ahead[0].complete, timeout=5000)
+    view.show()
+    view.reload()
+    after = [p.key for p in view.pages]
+    assert "platform:github" in after and "platform:github" not in before
+    assert len(view.groups) == len(view.pages[view.index].items)
     assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())

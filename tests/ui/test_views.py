@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui.uihelpers import FAST_KDF, REPO, unnamed_controls, visible_texts
 
@@ -123,6 +123,10 @@ def test_audit_pages_autosave_and_explain(window: MainWindow) -> None:
     foldout_button = next(b for b in view.findChildren(type(view.back_button).__mro__[1])
                           if b.text() == "Why this matters")
     foldout_button.click()
+    assert foldout_button.body is not None and foldout_button.body.isVisible()
+    assert foldout_button.body.text() == foldout_button.accessibleDescription()
+    foldout_button.click()
+    assert not foldout_button.body.isVisible()
     item_id, group = next(iter(view.groups.items()))
     group.buttons()[0].click()
     settle()
@@ -132,6 +136,17 @@ def test_audit_pages_autosave_and_explain(window: MainWindow) -> None:
     view.next_button.click()
     assert view.index == 1 and view.back_button.isEnabled()
     assert not unnamed_controls(view)
+
+
+class _ShowHideCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.count += 1
+        return False
 
 
 def test_results_and_plan_update_live(window: MainWindow) -> None:
@@ -149,6 +164,16 @@ def test_results_and_plan_update_live(window: MainWindow) -> None:
 
     window.show_page("plan")
     plan = window.views["plan"]
+    # The list settles: a scroll bar that came and went would re-wrap the rows and start the
+    # batched layout over and over, keeping the window busy.
+    bar = plan.list.verticalScrollBar()
+    counter = _ShowHideCounter()
+    bar.installEventFilter(counter)
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    bar.removeEventFilter(counter)
+    assert counter.count <= 2
     first = plan.plan.first
     assert plan.list.currentItem().text().startswith("Do this first")
     assert plan.badge.text() == "Do this first"
