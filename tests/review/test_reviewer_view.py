@@ -49,6 +49,26 @@ def test_cancel(qtbot: QtBot, tmp_path: Path) -> None:
     assert view.review_button.isEnabled() and not view.cancel_button.isEnabled()
 
 
+def test_large_file_reviewed_in_worker_processes(qtbot: QtBot, tmp_path: Path) -> None:
+    """A file over PARALLEL_MIN_BYTES: the view's worker thread spawns detector processes, and
+    the window shows the same findings as a review in one process."""
+    from exposure_check.core.review import ReviewInput, engine, review
+
+    big = tmp_path / "export.txt"
+    line = "Senior Engineer at Northwind Avionics Ltd, call +44 7911 123456 or j@northwind.example.\n"
+    big.write_text(line * (engine.PARALLEL_MIN_BYTES // len(line) + 1000), encoding="utf-8")
+    assert engine._workers_for(big.stat().st_size) > 0 or engine._cores() == 1
+    view = _view(qtbot)
+    with qtbot.waitSignal(view.finished, timeout=120000) as blocker:
+        view.review_files([str(big)])
+    assert blocker.args == ["done"]
+    one = review([ReviewInput.file(big)], DeclaredFacts(employers=("Northwind Avionics",)), pack=PACK,
+                 workers=0)
+    rows = {view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())}
+    assert {"Employer", "Phone"} <= rows
+    assert view.result is not None and view.result.counts == one.counts
+
+
 def test_empty_text_asks_for_input(qtbot: QtBot) -> None:
     view = _view(qtbot)
     view.review_button.click()
