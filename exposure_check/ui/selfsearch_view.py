@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -96,9 +96,18 @@ class SelfSearchView(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.summary.setText(self.tr("Preparing your searches…"))
-        run_task(self, build_plan, pack, facts, locale, region, on_done=self._on_plan,
-                 on_error=self._on_plan_error)
+        # The plan is made when the page is first shown: it takes ~1 s in a fresh process
+        # (pypinyin's tables) on a worker whose Python competes with the GUI thread, which the
+        # audit pages should not pay for when the user never opens this page.
+        self._plan_wanted = True
         self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._plan_wanted:
+            self._plan_wanted = False
+            run_task(self, build_plan, self.pack, self.facts, self.ui_locale, self.region,
+                     on_done=self._on_plan, on_error=self._on_plan_error)
 
     def set_facts(self, facts: DeclaredFacts, applicable: Iterable[str] | None = None) -> None:
         """Rebuild the plan when the declared facts change (the profile step was saved again)."""
@@ -107,6 +116,8 @@ class SelfSearchView(QWidget):
         if facts == self.facts:
             return
         self.facts = facts
+        if self._plan_wanted:
+            return  # not shown yet: the plan is made for these facts when it is
         run_task(self, build_plan, self.pack, facts, self.ui_locale, self.region,
                  on_done=self._on_plan, on_error=self._on_plan_error)
 

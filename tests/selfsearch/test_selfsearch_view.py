@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from exposure_check.core.model import DeclaredFacts, Pack
-from exposure_check.core.selfsearch import Query
+from exposure_check.core.selfsearch import Query, build_plan
 from exposure_check.storage import keys
 from exposure_check.storage.vault import Vault
 from exposure_check.ui import selfsearch_view
@@ -216,3 +216,23 @@ def test_every_control_has_an_accessible_name(qtbot: Any, pack: Pack, facts: Dec
     unnamed = [w for w in controls if not w.accessibleName()
                and not (isinstance(w, QAbstractButton) and w.text())]
     assert unnamed == []
+
+
+def test_plan_is_made_when_the_page_is_first_shown(qtbot: Any, pack: Pack, facts: DeclaredFacts) -> None:
+    """Not before: making it costs ~1 s of worker Python that the audit pages would compete with."""
+    from dataclasses import replace
+
+    from exposure_check.ui import workers
+
+    view = SelfSearchView(pack, facts, allow_open=False, clock=lambda: T0)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: workers.busy_count() == 0, timeout=15000)  # the findings load
+    assert not view.plan.groups
+    newer = replace(facts, employers=("Kestrel Photonics",))
+    view.set_facts(newer)  # still not shown: nothing made yet, and the new facts are kept
+    assert workers.busy_count() == 0 and view.facts == newer
+    view.show()
+    qtbot.waitUntil(lambda: bool(view.plan.groups), timeout=15000)
+    expected = build_plan(pack, newer, "en", None)
+    assert [q.text for q in view.plan.queries()] == [q.text for q in expected.queries()]
+    assert expected.queries() != build_plan(pack, facts, "en", None).queries()
