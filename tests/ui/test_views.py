@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,32 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
 
 def through_first_run(w: MainWindow) -> None:
     scripted.first_run(w, PASS)
+
+
+def test_a_broken_checklist_is_said_on_the_loading_page(qtbot, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loading page is built before Qt's rich-text setting is touched; the error must still
+    show as plain text (a path or a pack string is never read as HTML)."""
+    resources = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", resources)
+    broken = resources / "packs" / "core" / "pack.toml"
+    broken.write_text("<b>not toml\n", encoding="utf-8")
+    monkeypatch.setenv("EXPOSURE_CHECK_RESOURCES", str(resources))
+    w = MainWindow(locale="en")
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.ready, timeout=15000) as blocker:
+        w.start_loading()
+    try:
+        assert blocker.args == ["error"]
+        text = w.loading_text.text()
+        assert text.startswith("Exposure Check could not start:") and "pack.toml" in text
+        assert w.loading_text.textFormat() == Qt.TextFormat.PlainText
+    finally:  # the icon cache now points into tmp_path: later windows must find the real icons
+        from exposure_check.ui import controls
+
+        controls.icon.cache_clear()
+        controls._icons_dir.cache_clear()
 
 
 def test_window_shows_before_the_pack_loads(qtbot) -> None:
