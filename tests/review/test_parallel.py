@@ -4,6 +4,7 @@ with progress and cancel, and a dead worker does not lose the review."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -95,6 +96,12 @@ def test_a_dead_worker_does_not_lose_the_review(export: Path) -> None:
             if i == 0:  # the workers are up: kill them all
                 for proc in list(parallel.pool._processes.values()):  # noqa: SLF001
                     proc.kill()
+                    proc.join()
+                # Let the pool notice, so that the next submit (not only a result) finds it
+                # broken: both must hand the work back.
+                deadline = time.monotonic() + 10
+                while not parallel.pool._broken and time.monotonic() < deadline:  # noqa: SLF001
+                    time.sleep(0.01)
         assert parallel.broken
         assert got == expected
     finally:

@@ -169,11 +169,21 @@ class ParallelDetect:
     def run(self, chunks: Iterator[imp.Chunk]) -> Iterator[tuple[imp.Chunk, list[Detection]]]:
         pending: deque[tuple[imp.Chunk, Future[list[Detection]] | None]] = deque()
         for chunk in chunks:
-            pending.append((chunk, None if self.broken else self.pool.submit(_detect_in_worker, chunk.text)))
+            pending.append((chunk, self._submit(chunk)))
             if len(pending) >= self.window:
                 yield self._take(pending)
         while pending:
             yield self._take(pending)
+
+    def _submit(self, chunk: imp.Chunk) -> Future[list[Detection]] | None:
+        """The chunk's detection in a worker, or None (done here when taken) once a worker died:
+        the pool may notice at a submit as well as at a result."""
+        if not self.broken:
+            try:
+                return self.pool.submit(_detect_in_worker, chunk.text)
+            except BrokenExecutor:
+                self.broken = True
+        return None
 
     def _take(self, pending: deque[tuple[imp.Chunk, Future[list[Detection]] | None]]
               ) -> tuple[imp.Chunk, list[Detection]]:
