@@ -62,11 +62,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if not (sys.argv[1:] if argv is None else argv):  # the desktop launcher: no parser to build
+    given = sys.argv[1:] if argv is None else argv
+    if not given:  # the desktop launcher: no parser to build
         from ..ui.app import run_gui
 
         return run_gui(locale=None)
-    parser = build_parser(commands=not _gui_only(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(commands=not _gui_only(given))
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     if data_dir:

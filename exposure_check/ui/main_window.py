@@ -55,8 +55,8 @@ def _preload_views() -> None:
         importlib.import_module(f"{__package__}.{name}")
 
 
-def _import_optional_views() -> None:
-    for name in OPTIONAL_VIEWS:
+def _import_optional_views(names: tuple[str, ...] = OPTIONAL_VIEWS) -> None:
+    for name in names:
         try:
             importlib.import_module(f"{__package__}.{name}")
         except Exception:  # reported when the page is built
@@ -597,14 +597,7 @@ class MainWindow(QMainWindow):
                   file=sys.stderr)
             imported(None)
 
-        def import_all() -> None:
-            for name in names:
-                try:
-                    importlib.import_module(f"{__package__}.{name}")
-                except Exception:  # reported when the page is built
-                    continue
-
-        workers.run_task(self, import_all, on_done=imported, on_error=failed)
+        workers.run_task(self, _import_optional_views, tuple(names), on_done=imported, on_error=failed)
 
     def _build_optional(self, name: str) -> None:
         try:

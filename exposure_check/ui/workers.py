@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from ..storage import worker
 
@@ -25,8 +25,6 @@ class _Relay(QObject):
     counted = Signal(int)
 
     def __init__(self) -> None:
-        from PySide6.QtCore import Qt  # here: the main window imports this before its first paint
-
         super().__init__()
         # Always queued: a future that is already done when submitted must still report back
         # after run_task has returned (callers store the Task first).

@@ -49,15 +49,20 @@ def _fill_and_save(qtbot: QtBot, view: ApproachView) -> None:
     qtbot.waitUntil(lambda: view.save_status.text() != "", timeout=20000)
 
 
-def test_save_button_stores_the_result_in_the_vault(qtbot: QtBot, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    session = _session(qtbot, data)
+def _shown_page(qtbot: QtBot, session: Session) -> ApproachView:
     page = make_page(session, "en")
     assert page is not None
     view = page[2]
     assert isinstance(view, ApproachView)
     qtbot.addWidget(view)
     view.show()
+    return view
+
+
+def test_save_button_stores_the_result_in_the_vault(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    session = _session(qtbot, data)
+    view = _shown_page(qtbot, session)
     _fill_and_save(qtbot, view)
     assert view.save_status.text() == "Saved in your encrypted vault."
     session.close()
@@ -107,12 +112,7 @@ def test_save_button_stores_the_result_in_the_vault(qtbot: QtBot, tmp_path: Path
 
 def test_failed_save_says_so_and_allows_a_retry(qtbot: QtBot, tmp_path: Path) -> None:
     session = _session(qtbot, tmp_path / "data")
-    page = make_page(session, "en")
-    assert page is not None
-    view = page[2]
-    assert isinstance(view, ApproachView)
-    qtbot.addWidget(view)
-    view.show()
+    view = _shown_page(qtbot, session)
     session.vault.close()  # the vault went away under the page
     _fill_and_save(qtbot, view)
     assert view.save_status.text().startswith("The result could not be saved")

@@ -156,19 +156,22 @@ def test_recheck_banner_on_launch_when_due(qtbot, tmp_path: Path,
     scripted.run_scripted_audit(data, passphrase=PASS, create_options=dict(FAST_KDF), keep=keep)
     for old in keep:
         qtbot.addWidget(old)
+
+    def relaunch() -> MainWindow:
+        window = make_window(data, "en", dict(FAST_KDF))
+        qtbot.addWidget(window)
+        scripted.unlock(window, PASS)
+        return window
+
     # Not due yet: no banner.
-    w = make_window(data, "en", dict(FAST_KDF))
-    qtbot.addWidget(w)
-    scripted.unlock(w, PASS)
+    w = relaunch()
     assert w.recheck_banner.isHidden()
     w.close()
     settle()
     # 100 days on (the interval is 90): the banner says why, and starts the re-check.
     later = main_window.now() + timedelta(days=100)
     monkeypatch.setattr(main_window, "now", lambda: later)
-    w = make_window(data, "en", dict(FAST_KDF))
-    qtbot.addWidget(w)
-    scripted.unlock(w, PASS)
+    w = relaunch()
     assert w.recheck_banner.isVisible()
     text = w.recheck_banner.text.text()
     assert "100 days ago" in text and "2 fixes you marked done need checking again" in text
@@ -179,9 +182,7 @@ def test_recheck_banner_on_launch_when_due(qtbot, tmp_path: Path,
     w.close()
     settle()
     prefs.save(reminders=False)
-    w = make_window(data, "en", dict(FAST_KDF))
-    qtbot.addWidget(w)
-    scripted.unlock(w, PASS)
+    w = relaunch()
     assert w.recheck_banner.isHidden()
     w.close()
     settle()
