@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSDEPS := gnome-keyring dbus-daemon xvfb fonts-noto-cjk poppler-utils strace \
            libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libxcb-cursor0 libdbus-1-3
 
-.PHONY: run test lint typecheck pytest sysdeps venv bench soak package clean translations
+.PHONY: run test lint typecheck pytest sysdeps venv bench soak package clean translations pack-index
 
 venv: $(STAMP)
 
@@ -46,6 +46,9 @@ package: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python scripts/build_translations.py
+
+pack-index: $(STAMP)
+	$(BIN)/python scripts/build_pack_index.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -83,7 +83,7 @@ def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None =
     policy = load_policy() if policy is None else policy
     notices = policy_notices(policy)
     core_dir = core_dir or paths.core_pack_dir()
-    core = load_pack(core_dir)
+    core = load_pack(core_dir, prevalidated=True)
     org_dir = find_org_pack(policy)
     if org_dir is None:
         return EffectivePack(core, tuple(notices), policy)
@@ -117,7 +117,7 @@ def load_effective_pack(policy: Policy | None = None, *, core_dir: Path | None =
                                       f"pack {org_dir} is used without a signature check.",
                                       "org-unsigned", str(org_dir)))
     try:
-        pack = load_pack(core_dir, [org_dir])
+        pack = load_pack(core_dir, [org_dir], prevalidated=True)
     except PackError as exc:
         first = exc.problems[0] if exc.problems else None
         more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""

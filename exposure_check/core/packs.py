@@ -77,6 +77,8 @@ class _Doc:
     path: Path
     text: str
     data: dict[str, Any]
+    # True when these exact bytes were validated when the app was built (see _Prevalidated)
+    prevalidated: bool = False
 
     def line_of(self, ident: str, key: str = "id", *, last: bool = False) -> int:
         """Best-effort line number of `key = "ident"` (or a quoted table key) in the file."""
@@ -141,8 +143,11 @@ def _find_line(text: str, needle: str) -> int:
     return text.count("\n", 0, idx) + 1 if idx >= 0 else 1
 
 
-def read_toml(path: Path, out: _Collector) -> _Doc | None:
-    """Read one TOML file under the limits; report a Problem and return None on bad input."""
+def read_toml(path: Path, out: _Collector, pre: _Prevalidated | None = None) -> _Doc | None:
+    """Read one TOML file under the limits; report a Problem and return None on bad input.
+
+    With `pre`, a file whose bytes the index lists is taken from the index, not parsed again.
+    """
     try:
         # O_NONBLOCK + fstat: a FIFO or a link to /dev/zero in a tampered pack must not hang us.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -170,6 +175,9 @@ def read_toml(path: Path, out: _Collector) -> _Doc | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
+    known = pre.lookup(path, raw) if pre is not None else None
+    if known is not None:
+        return _Doc(path, text, known, prevalidated=True)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -217,6 +225,8 @@ def _validator(definition: str | None) -> Any:
 
 
 def _schema_check(doc: _Doc, definition: str | None, out: _Collector) -> bool:
+    if doc.prevalidated:
+        return True
     validator = _validator(definition)
     ok = True
     # Capped: a 6,000-entry list of wrong types once took seconds and printed 6,000 lines.
@@ -266,6 +276,88 @@ def source_hash(entry: Mapping[str, Any]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The shipped pack's index: its files as validated when the app was built.
+#
+# Parsing and schema-checking the core pack is ~0.5 s of pure Python, paid at every start on a
+# worker thread, where it competes with the GUI thread for the GIL. The build writes, next to the
+# core pack, each file's SHA-256 and parsed data (`scripts/build_pack_index.py`); a file whose
+# bytes still match is taken from the index. The index sits in the install directory, as
+# trusted as the code; it is only ever used for the core pack, never for an organisation's
+# pack or a pack being validated. A changed file, another schema, or an index that cannot be
+# read just means the full parse and check, as before.
+
+PREVALIDATED_FORMAT = 1
+
+
+def prevalidated_path(pack_dir: Path) -> Path:
+    """Where the index of the pack in `pack_dir` lives: `<dir>.prevalidated.json` beside it."""
+    return pack_dir.with_name(pack_dir.name + ".prevalidated.json")
+
+
+def _schema_digest() -> str:
+    from ..paths import pack_schema_path
+
+    return hashlib.sha256(pack_schema_path().read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Prevalidated:
+    root: Path
+    files: Mapping[str, tuple[str, dict[str, Any]]]  # relative path → (sha256, data)
+
+    def lookup(self, path: Path, raw: bytes) -> dict[str, Any] | None:
+        try:
+            rel = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        entry = self.files.get(rel)
+        if entry is None or entry[0] != hashlib.sha256(raw).hexdigest():
+            return None
+        return entry[1]
+
+
+def _open_prevalidated(pack_dir: Path) -> _Prevalidated | None:
+    """The index beside `pack_dir`, or None when there is none or it does not apply."""
+    try:
+        index = json.loads(prevalidated_path(pack_dir).read_bytes())
+        if (index.get("format") != PREVALIDATED_FORMAT or index.get("schema") != _schema_digest()
+                or not isinstance(index.get("files"), dict)):
+            return None
+        files = {rel: (e["sha256"], e["data"]) for rel, e in index["files"].items()
+                 if isinstance(e, dict) and isinstance(e.get("sha256"), str)
+                 and isinstance(e.get("data"), dict)}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
+    return _Prevalidated(pack_dir, files)
+
+
+def build_prevalidated(pack_dir: Path) -> dict[str, Any]:
+    """The index for `pack_dir`: validates the pack in full first (raises PackError if broken).
+
+    Files whose data JSON cannot carry exactly (TOML dates and times) are left out; they are
+    parsed at load time.
+    """
+    load_pack(pack_dir)
+    out = _Collector()
+    raw = _read_raw(pack_dir, out)
+    if raw is None:
+        raise PackError(out.problems)
+    docs = {id(d): d for d in [raw.main, *(d for d, _ in raw.item_docs), *raw.locales.values(),
+                               *(d for d, _ in raw.search_docs)]}
+    files: dict[str, Any] = {}
+    for doc in docs.values():
+        try:
+            exact = json.loads(json.dumps(doc.data)) == doc.data
+        except (TypeError, ValueError):
+            exact = False
+        if exact:
+            files[doc.path.relative_to(pack_dir).as_posix()] = {
+                "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest(), "data": doc.data}
+    return {"format": PREVALIDATED_FORMAT, "schema": _schema_digest(),
+            "files": dict(sorted(files.items()))}
+
+
+# ---------------------------------------------------------------------------------------------
 # Loading.
 
 
@@ -299,11 +391,11 @@ def _pack_files(path: Path, out: _Collector) -> tuple[Path | None, list[Path], l
     return main, items, locales
 
 
-def _read_raw(path: Path, out: _Collector) -> _Raw | None:
+def _read_raw(path: Path, out: _Collector, pre: _Prevalidated | None = None) -> _Raw | None:
     main_path, item_paths, locale_paths = _pack_files(path, out)
     if main_path is None:
         return None
-    main = read_toml(main_path, out)
+    main = read_toml(main_path, out, pre)
     if main is None:
         return None
     ok = _schema_check(main, None, out)
@@ -311,7 +403,7 @@ def _read_raw(path: Path, out: _Collector) -> _Raw | None:
     for it in main.data.get("items", []) if ok else []:
         raw.item_docs.append((main, it))
     for p in item_paths:
-        doc = read_toml(p, out)
+        doc = read_toml(p, out, pre)
         if doc is None:
             ok = False
             continue
@@ -327,7 +419,7 @@ def _read_raw(path: Path, out: _Collector) -> _Raw | None:
                     f"{', '.join(x for x in SUPPORTED_LOCALES if x != SOURCE_LOCALE)}")
             ok = False
             continue
-        doc = read_toml(p, out)
+        doc = read_toml(p, out, pre)
         if doc is None or not _schema_check(doc, "locale", out):
             ok = False
             continue
@@ -335,7 +427,7 @@ def _read_raw(path: Path, out: _Collector) -> _Raw | None:
     raw.search_docs.extend((main, e) for e in main.data.get("search_engines", []) if ok)
     search_path = path / "search.toml"
     if path.is_dir() and search_path.is_file():
-        doc = read_toml(search_path, out)
+        doc = read_toml(search_path, out, pre)
         if doc is None or not _schema_check(doc, "search_file", out):
             ok = False
         else:
@@ -795,12 +887,16 @@ class _Builder:
 
 
 def load_pack(path: Path | str, overlays: Sequence[Path | str] = (), *,
-              strict: bool = False) -> Pack:
-    """Load a pack (plus overlays) or raise PackError listing every problem found."""
+              strict: bool = False, prevalidated: bool = False) -> Pack:
+    """Load a pack (plus overlays) or raise PackError listing every problem found.
+
+    `prevalidated`: use the index beside `path` (the shipped core pack only; never overlays).
+    """
     out = _Collector()
     raws = []
-    for p in [Path(path), *(Path(o) for o in overlays)]:
-        raw = _read_raw(p, out)
+    pre = _open_prevalidated(Path(path)) if prevalidated and Path(path).is_dir() else None
+    for i, p in enumerate([Path(path), *(Path(o) for o in overlays)]):
+        raw = _read_raw(p, out, pre if i == 0 else None)
         if raw is not None:
             raws.append(raw)
     if out.problems or not raws:
@@ -830,7 +926,7 @@ def validate_pack(path: Path | str, overlays: Sequence[Path | str] = (), *,
 def load_core_pack(overlays: Sequence[Path | str] = ()) -> Pack:
     from ..paths import core_pack_dir
 
-    return load_pack(core_pack_dir(), overlays)
+    return load_pack(core_pack_dir(), overlays, prevalidated=True)
 
 
 # ---------------------------------------------------------------------------------------------
