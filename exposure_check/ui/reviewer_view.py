@@ -11,7 +11,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
@@ -33,9 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import DeclaredFacts, Pack, tr
-from ..core.review import Cancelled, ReviewInput, ReviewResult, review
-from ..core.review.photos import PhotoError, save_clean_copy
 from .controls import accessible, plain_label
+
+if TYPE_CHECKING:
+    from ..core.review import ReviewInput, ReviewResult
+
+# The review engine (detectors, importers, phonenumbers, Pillow: ~0.25 s of imports) is imported
+# on the worker at the first review, not with this page: the page is made while the user is on
+# the first pages, where those imports would compete with the GUI thread for the GIL.
 
 
 class _Signals(QObject):
@@ -146,17 +151,19 @@ class ReviewerView(QWidget):
         if not text.strip():
             self.status.setText(self.tr("Paste some text first, or open files."))
             return
-        self.start([ReviewInput.pasted(text, self.tr("pasted text"))])
+        label = self.tr("pasted text")
+        self.start(lambda review_input: [review_input.pasted(text, label)])
 
     def review_files(self, paths: list[str]) -> None:
-        self.start([ReviewInput.file(p) for p in paths])
+        self.start(lambda review_input: [review_input.file(p) for p in paths])
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open files to review"))
         if paths:
             self.review_files(paths)
 
-    def start(self, inputs: list[ReviewInput]) -> None:
+    def start(self, inputs: Callable[[type[ReviewInput]], list[ReviewInput]]) -> None:
+        """Review on a worker; `inputs` makes the list from the ReviewInput class, there."""
         if self._cancel is not None:
             return  # one review at a time
         self._cancel = cancel = threading.Event()
@@ -170,8 +177,14 @@ class ReviewerView(QWidget):
 
         def job() -> None:
             try:
-                result = review(inputs, declared, pack=pack, platform=platform, locale=locale,
-                                progress=lambda d, t: sig.progress.emit(d, t), cancel=cancel)
+                from ..core.review import Cancelled, ReviewInput, review
+            except Exception as exc:  # a broken install: say so instead of staying busy
+                sig.failed.emit(f"{type(exc).__name__}: {exc}")
+                return
+            try:
+                result = review(inputs(ReviewInput), declared, pack=pack, platform=platform,
+                                locale=locale, progress=lambda d, t: sig.progress.emit(d, t),
+                                cancel=cancel)
             except Cancelled:
                 sig.cancelled.emit()
             except Exception as exc:  # a bug must not take the window down; show it
@@ -284,6 +297,8 @@ class ReviewerView(QWidget):
             self.save_clean_copy(src, dest)
 
     def save_clean_copy(self, src: str, dest: str) -> bool:
+        from ..core.review.photos import PhotoError, save_clean_copy
+
         try:
             save_clean_copy(src, dest)
         except (PhotoError, OSError) as exc:

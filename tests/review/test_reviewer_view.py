@@ -95,3 +95,15 @@ def test_widgets_have_accessible_names(qtbot: QtBot) -> None:
               view.progress, view.tree, view.redacted, view.copy_button, view.accept_button,
               view.clean_button):
         assert w.accessibleName()
+
+
+def test_the_page_does_not_import_the_review_engine() -> None:
+    """The page is made at start-up; the engine (~0.25 s of imports) loads at the first review."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import exposure_check.ui.reviewer_view; "
+            "print(sorted(m for m in sys.modules if m.startswith(('exposure_check.core.review', "
+            "'phonenumbers', 'PIL'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
