@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             self.setPalette(palette)
 
     def _probed(self, locked: Any) -> None:
-        QTimer.singleShot(0, self, self._prebuild_profile)
+        QTimer.singleShot(0, self, self._prebuild)
         # The optional pages' modules are imported while the user is on the welcome or unlock
         # page (a worker, but their imports hold the GIL for long stretches): not later, when
         # they would slow the profile and audit pages down.
@@ -395,15 +395,35 @@ class MainWindow(QMainWindow):
         else:
             self._unlock()
 
-    def _prebuild_profile(self) -> None:
-        """The profile form builds itself a piece per idle turn while the user is on the
-        welcome or unlock page, so entering the app does not stall on it."""
-        from .profile_view import ProfileView
+    # Views made ahead, one per idle turn, while the user is on the welcome or unlock page:
+    # the profile form (which then builds itself a piece per idle turn), and the pages people
+    # land on after an unlock (results) or soon after (plan). Their constructors read nothing
+    # from the session; they fill themselves in when first shown.
+    PREBUILT = ("profile", "results", "plan")
 
-        if "profile" not in self.views and "profile" not in self._prebuilt:
+    def _prebuild(self, keys: tuple[str, ...] = PREBUILT) -> None:
+        if not keys:
+            return
+        key, rest = keys[0], keys[1:]
+        if key not in self.views and key not in self._prebuilt:
             shelf = QWidget(self.app_page)  # hidden: the view is moved to its page when shown
             shelf.hide()
-            self._prebuilt["profile"] = ProfileView(self.session, self.ui_locale, shelf)
+            self._prebuilt[key] = self._view_class(key)(self.session, self.ui_locale, shelf)
+        QTimer.singleShot(0, self, lambda: self._prebuild(rest))
+
+    @staticmethod
+    def _view_class(key: str) -> Any:
+        if key == "profile":
+            from .profile_view import ProfileView
+
+            return ProfileView
+        if key == "results":
+            from .results_view import ResultsView
+
+            return ResultsView
+        from .plan_view import PlanView
+
+        return PlanView
 
     def _first_run(self) -> None:
         from . import workers
@@ -470,11 +490,14 @@ class MainWindow(QMainWindow):
         if not self.pages:
             s, loc = self.session, self.ui_locale
             # Each view is built the first time it is shown, so entering stays quick.
+            ahead = self._prebuilt.pop
             self.add_lazy_page("profile", self.tr("Profile"),
-                               lambda: self._prebuilt.pop("profile", None) or ProfileView(s, loc))
+                               lambda: ahead("profile", None) or ProfileView(s, loc))
             self.add_lazy_page("audit", self.tr("Audit"), lambda: AuditView(s, loc))
-            self.add_lazy_page("results", self.tr("Results"), lambda: ResultsView(s, loc))
-            self.add_lazy_page("plan", self.tr("Plan"), lambda: PlanView(s, loc))
+            self.add_lazy_page("results", self.tr("Results"),
+                               lambda: ahead("results", None) or ResultsView(s, loc))
+            self.add_lazy_page("plan", self.tr("Plan"),
+                               lambda: ahead("plan", None) or PlanView(s, loc))
             self.add_lazy_page("settings", self.tr("Settings and privacy"),
                                lambda: SettingsView(s, loc))
             # Other engineers' views load after the window is usable: modules are imported on
