@@ -1,0 +1,35 @@
+"""Views made ahead on the welcome or unlock page are the ones shown after entering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.uihelpers import FAST_KDF
+
+from exposure_check.ui import scripted
+from exposure_check.ui.main_window import MainWindow
+from exposure_check.ui.scripted import make_window, settle, wait_until
+
+PASS = "a made-ahead passphrase"
+
+
+def test_unlock_lands_on_the_results_page_made_ahead(qtbot, tmp_path: Path) -> None:
+    keep: list[MainWindow] = []
+    data = tmp_path / "vault"
+    scripted.run_scripted_audit(data, passphrase=PASS, create_options=dict(FAST_KDF), keep=keep)
+    window = make_window(data, "en", dict(FAST_KDF))
+    for w in [*keep, window]:
+        qtbot.addWidget(w)
+    wait_until(lambda: window.unlock_page is not None, what="the unlock page")
+    wait_until(lambda: {"profile", "results", "plan"} <= set(window._prebuilt),
+               what="the views made ahead")
+    results, plan = window._prebuilt["results"], window._prebuilt["plan"]
+    assert not results.isVisible()
+    scripted.unlock(window, PASS)
+    assert window.current_page() == "results"
+    assert window.views["results"] is results and results.isVisible()
+    assert results.summary.text()  # filled in from the unlocked session when shown
+    window.show_page("plan")
+    assert window.views["plan"] is plan and plan.list.count() > 0
+    window.close()
+    settle()
