@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from .. import paths
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
 # `Qt` (the namespace) is imported inside the functions: PySide6 makes all its enum types on first
-# use (~40 ms), which the main window leaves until after its first paint.
+# use (~40 ms), which the main window leaves until after its first paint. So are the Qt classes
+# the loading page does not use: PySide6 sets each up on first use (QIcon ~3 ms, QSizePolicy ~1).
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -35,6 +31,8 @@ def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
     (page margins set), for a page whose content can be taller than the window."""
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
     scroll = QScrollArea(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -50,6 +48,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int =
                 selectable: bool = False) -> QLabel:
     """A word-wrapping label that never interprets its text as rich text (pack data is plain)."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSizePolicy
 
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,6 +81,8 @@ def _icons_dir() -> Path:
 @lru_cache(maxsize=256)
 def icon(name: str) -> QIcon:
     """An SVG icon from resources/icons (empty icon if the file is missing)."""
+    from PySide6.QtGui import QIcon
+
     if not name:
         return QIcon()
     path = _icons_dir() / f"{name}.svg"
@@ -112,6 +113,7 @@ class Foldout(QToolButton):
 
     def _toggle(self, on: bool) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QBoxLayout
 
         if self.body is None:
             owner = self.parentWidget()

@@ -16,15 +16,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +33,9 @@ from .controls import accessible, heading_font, icon, plain_label
 # `Qt` namespace (start-up time: this module is imported before the window's first paint).
 
 if TYPE_CHECKING:  # the core and the session load after the first paint (start-up time)
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QListWidgetItem
+
     from ..core.model import Pack
     from .session import Session
 
@@ -115,22 +114,19 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.loading)
         self.app_page = QWidget()  # the sidebar and pages: filled after the first paint
         self._app_page_built = False
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
-        self.busy.setVisible(False)
-        self.statusBar().addPermanentWidget(self.busy)
-        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.statusBar()  # now, so the page does not move when the busy indicator arrives
         self.welcome: Any = None
         self.setup: Any = None
         self.unlock_page: Any = None
 
     def _build_app_page(self) -> None:
-        """The banners, the sidebar and the page stack, made after the first paint (see the
-        loading page)."""
+        """The banners, the sidebar, the page stack, the busy indicator and the shortcuts, made
+        after the first paint (see the loading page: PySide6 sets up each Qt class on its first
+        use, ~1–3 ms apiece for QListWidget, QIcon, QKeySequence…)."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtWidgets import QListWidget, QProgressBar
+
         from . import workers
         from .notice_bar import NoticeBar
         from .recheck_banner import RecheckBanner
@@ -177,6 +173,15 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.app_page)
         self.nav.currentRowChanged.connect(self._nav_changed)
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.nav.setFocus())
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
         workers.relay().counted.connect(self._busy_count)
 
     @property
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
         if key in self.pages:
             raise ValueError(f"page {key!r} is already registered")
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
 
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
@@ -355,6 +361,7 @@ class MainWindow(QMainWindow):
 
     def _apply_branding(self, pack: Pack) -> None:
         """An org pack's display name in the title and sidebar, its logo, its accent colour."""
+        from PySide6.QtCore import QSize
         from PySide6.QtGui import QColor, QIcon, QPalette
 
         from ..core.model import tr
