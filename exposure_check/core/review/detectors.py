@@ -80,6 +80,16 @@ _FOLD = _build_fold_table()
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
+# A cheap screen for `fold`, run on _Words(_lower(text)).joined (the text's distinct words) instead of
+# the whole text: a folded character c shows up there as c.lower() (or as itself when _lower falls
+# back to ASCII-only lowering), unless it is whitespace, which split() drops; those few are looked
+# for in the text itself. A hit only sends the text through `fold` (which decides exactly).
+_FOLD_CHARS = [chr(c) for c in sorted(_FOLD)]
+_FOLD_SPACES = tuple(c for c in _FOLD_CHARS if c.isspace() or c.lower().isspace())
+_FOLD_SCREEN = re.compile("[" + "".join(re.escape(c) for c in sorted(
+    set(_FOLD_CHARS) | {c.lower() for c in _FOLD_CHARS if len(c.lower()) == 1})) + "]")
+
+
 def fold(text: str) -> str:
     """Width-, script- and accent-fold `text` without changing its length (spans stay valid)."""
     if text.isascii() or _FOLD_RE.search(text) is None:
@@ -107,6 +117,15 @@ def has_cjk(text: str) -> bool:
 _EMAIL_DOMAIN = re.compile(r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
                            r"(?![A-Za-z0-9-])")
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}\Z")
+# The characters of _EMAIL_LOCAL: the local part is the run of them just before "@", found with
+# str.rstrip (C speed) instead of trying the pattern at each of 64 positions.
+_EMAIL_LOCAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~.-"
+
+
+def _local_start(text: str, at: int) -> int:
+    """_EMAIL_LOCAL.search(text, max(0, at - 64), at).start(), or `at` when it finds nothing."""
+    lo = max(0, at - 64)
+    return lo + len(text[lo:at].rstrip(_EMAIL_LOCAL_CHARS))
 
 
 def _emails(text: str, work_domains: Sequence[str], declared_emails: frozenset[str]) -> list[Detection]:
@@ -115,10 +134,9 @@ def _emails(text: str, work_domains: Sequence[str], declared_emails: frozenset[s
         return out
     for m in _EMAIL_DOMAIN.finditer(text):
         at = m.start()
-        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
-        if local is None:
+        start = _local_start(text, at)
+        if start == at:
             continue
-        start = local.start()
         while start < at and text[start] in ".-'":
             start += 1
         if start == at:
@@ -153,6 +171,8 @@ _DATE_RANGE = re.compile(r"(?:19|20)\d\d(?:[.\-/]\d{1,2}){0,2}\s*[-/]\s*(?:(?:19
                          r"(?:[.\-/]\d{1,2}){0,2}")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d\d")
 _DIGIT = re.compile(r"\d")
+# Candidates already known to be dates (exports repeat the same few on every row). Bounded.
+_DATES_SEEN: set[str] = set()
 
 
 def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection]:
@@ -181,9 +201,13 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
             continue
         else:
             cand = m.group()
+            if cand in _DATES_SEEN:
+                continue
             intl = cand.startswith("00")
         # Cheap rejections first: most candidates in exports are dates and times.
         if not intl and (_DATE_LIKE.search(cand) or _DATE_RANGE.fullmatch(cand)):
+            if len(_DATES_SEEN) < 1 << 14:
+                _DATES_SEEN.add(cand)
             continue  # 2024-03-15 10:00, 2019.07-2021.06
         digits = _digits(cand)
         if len(digits) < 7 or len(digits) > 15:
@@ -657,6 +681,95 @@ for _w in _EN_FIRST:
             _EN_VARIANTS.setdefault(_pre + _w + _post, _w)
 _WORD_CHAR = re.compile(r"[a-z0-9]")
 
+# The capitalised entries without a regex pass over the whole text: which entries can occur is read
+# off the text's distinct words (each word's answer cached), and only those are looked for with
+# str.find in the lower-cased text. This gives exactly what _EN_CAPS_RE finds when
+#  - the text holds none of the characters that IGNORECASE matches to an ASCII letter without being
+#    one when lower-cased (İ, ı, ſ, and K, which also lower-cases to an ASCII letter), so that the
+#    pattern's case-insensitive tail matches exactly where the lower-cased text equals the entry;
+#  - no entry can start, after a non-alphanumeric character, inside another's match (otherwise the
+#    regex's left-to-right scan could skip it); checked here for the lexicon, see _caps_nested.
+_CAPS_ODD = ("\u0130", "\u0131", "\u017f")  # looked for in the lower-cased words; K in the text
+_LOW_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_CAPS_BY_FIRST: dict[str, list[str]] = {}  # first word → entries, longest first
+for _w in sorted(_EN_CAPS, key=len, reverse=True):
+    _CAPS_BY_FIRST.setdefault(_w.split(" ")[0], []).append(_w)
+_CAPS_LENS = sorted({len(w) for w in _CAPS_BY_FIRST})
+_CAPS_INITIALS = frozenset(w[0] for w in _CAPS_BY_FIRST)
+# Whether a lower-cased word holds any of those first words at a word start, before a word end.
+_CAPS_IN_WORD = re.compile(f"(?<![a-z0-9])(?:{_trie_pattern(_CAPS_BY_FIRST)})(?![a-z0-9])")
+
+
+def _caps_nested(entries: Iterable[str]) -> bool:
+    """Whether some entry could begin a match at a word start inside another entry's match (the
+    text there being the same, case aside)."""
+    entries = list(entries)
+    for e1 in entries:
+        for j in range(1, len(e1)):
+            if e1[j - 1] in _LOW_ALNUM:
+                continue
+            rest = e1[j:]
+            for e2 in entries:
+                # e1's match ends before a character that is not a letter or digit: e2 can only
+                # run past it if e2 has one there too
+                if rest[:len(e2)] == e2[:len(rest)] and (len(e2) <= len(rest)
+                                                         or e2[len(rest)] not in _LOW_ALNUM):
+                    return True
+    return False
+
+
+_CAPS_BY_WORDS = not _caps_nested(_EN_CAPS)
+# Lower-cased word → the first words of the entries that may match in it. Bounded: only a shortcut.
+_WORD_CAPS: dict[str, tuple[str, ...]] = {}
+
+
+def _word_caps(t: str) -> tuple[str, ...]:
+    found: list[str] = []
+    n = len(t) if _CAPS_IN_WORD.search(t) is not None else 0
+    for k in range(n):
+        if t[k] not in _CAPS_INITIALS or (k and t[k - 1] in _LOW_ALNUM):
+            continue
+        for length in _CAPS_LENS:
+            end = k + length
+            if end > n:
+                break
+            w = t[k:end]
+            if w in _CAPS_BY_FIRST and (end == n or t[end] not in _LOW_ALNUM):
+                found.append(w)
+    out = tuple(found)
+    if len(_WORD_CAPS) < 1 << 16:
+        _WORD_CAPS[t] = out
+    return out
+
+
+def _caps_hits(text: str, low: str, words: _Words) -> list[tuple[int, int, str]]:
+    """What _EN_CAPS_RE.finditer(text) gives, with the word-start check of _en_hits, as (start, end,
+    lower-cased entry), for text where the conditions above hold."""
+    firsts: set[str] = set()
+    cache = _WORD_CAPS
+    for t in words.tokens:
+        found = cache.get(t)
+        if found is None:
+            found = _word_caps(t)
+        if found:
+            firsts.update(found)
+    best: dict[int, tuple[int, int, str]] = {}
+    n = len(low)
+    for first in firsts:
+        for entry in _CAPS_BY_FIRST[first]:
+            cap = entry[0].upper()
+            size = len(entry)
+            i = low.find(entry)
+            while i >= 0:
+                e = i + size
+                if text[i] == cap and (i == 0 or low[i - 1] not in _LOW_ALNUM) and \
+                        (e >= n or low[e] not in _LOW_ALNUM):
+                    have = best.get(i)
+                    if have is None or have[1] < e:
+                        best[i] = (i, e, entry)
+                i = low.find(entry, i + 1)
+    return list(best.values())
+
 _ZH_SUFFIXES = set(lx.ZH_ORG_SUFFIXES)
 _ZH_HEADS = set(lx.ZH_TITLE_HEADS)
 _ZH_CITIES = {c[1] for c in lx.CITIES}
@@ -669,6 +782,18 @@ _ZH_NOT_ORG = {"内部", "外部", "全部", "局部", "东部", "西部", "南�
                "影院", "结局", "格局", "布局", "大局", "开局", "当局"}
 
 _EN_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z&'.-]*)[ \t]*\Z")
+_EN_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&'.-"
+
+
+def _prev_word(text: str, end: int) -> tuple[int, str] | None:
+    """The word before `end`, as (start, word): what _EN_PREV_WORD.search(text, max(0, end - 40),
+    end) finds as group 1, with str.rstrip (C speed) instead of trying the pattern at 40 positions."""
+    lo = max(0, end - 40)
+    before = text[lo:end].rstrip(" \t")
+    word = before[len(before.rstrip(_EN_WORD_CHARS)):].lstrip("&'.-")
+    if not word:
+        return None
+    return lo + len(before) - len(word), word
 _EN_NEXT_WORDS = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?([A-Za-z&-]+(?:[ \t]+[A-Z][A-Za-z&-]*){0,2})")
 _EN_OF_ORG_TAIL = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'.-]*"
                              r"(?:[ \t]+(?:[A-Z][\w'.-]*|of|the|and|&)){0,4}")
@@ -697,13 +822,17 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _en_hits(text: str, low: str, words: _Words | None = None) -> list[tuple[int, int, str]]:
+def _en_hits(text: str, low: str, words: _Words | None = None, plain: bool = False
+             ) -> list[tuple[int, int, str]]:
     """Every lexicon entry in the text, at word boundaries, in text order (the longest entry at a
     position wins; no overlaps). Entries that need a capital are found only where they have one.
 
     For title heads, str.split and set intersection run at C speed; only the few entries actually
     present are then located with str.find. Much faster than one big alternation in Python's regex
     engine, which tries it at every position.
+
+    `plain`: the text holds no K (U+212A), so that with `words` the capitalised entries can be found
+    through the words (_caps_hits).
     """
     tokens = words.tokens if words is not None else set(low.split())
     present = {_EN_VARIANTS[t] for t in tokens & _EN_VARIANTS.keys()}
@@ -717,10 +846,14 @@ def _en_hits(text: str, low: str, words: _Words | None = None) -> list[tuple[int
                 if (i == 0 or not _WORD_CHAR.match(low, i - 1)) and (e >= n or not _WORD_CHAR.match(low, e)):
                     hits.append((i, e, entry))
                 i = low.find(entry, i + 1)
-    for m in _EN_CAPS_RE.finditer(text):
-        i, e = m.span()
-        if i == 0 or not _WORD_CHAR.match(low, i - 1):
-            hits.append((i, e, low[i:e]))
+    if plain and words is not None and _CAPS_BY_WORDS and len(low) == len(text) and \
+            not any(c in words.joined for c in _CAPS_ODD):
+        hits += _caps_hits(text, low, words)
+    else:
+        for m in _EN_CAPS_RE.finditer(text):
+            i, e = m.span()
+            if i == 0 or not _WORD_CHAR.match(low, i - 1):
+                hits.append((i, e, low[i:e]))
     hits.sort(key=lambda h: (h[0], -h[1]))
     out: list[tuple[int, int, str]] = []
     end = -1
@@ -735,10 +868,10 @@ def _title_from_head(text: str, low: str, s: int, e: int, word: str) -> Detectio
     start = s
     n_prefix = 0
     while n_prefix < 4:
-        m = _EN_PREV_WORD.search(text, max(0, start - 40), start)
-        if m is None or m.group(1).lower().rstrip(".") not in _PREFIX_WORDS:
+        prev = _prev_word(text, start)
+        if prev is None or prev[1].lower().rstrip(".") not in _PREFIX_WORDS:
             break
-        start = m.start(1)
+        start = prev[0]
         n_prefix += 1
     end = e
     if word in _OF_HEADS:
@@ -763,16 +896,16 @@ def _org_from_suffix(text: str, s: int, e: int) -> Detection | None:
     words = 0
     pending = s
     while words < 6:
-        m = _EN_PREV_WORD.search(text, max(0, pending - 40), pending)
-        if m is None:
+        prev = _prev_word(text, pending)
+        if prev is None:
             break
-        w = m.group(1)
+        at, w = prev
         if w.lower() in _ORG_LINK and words < 5:
-            pending = m.start(1)
+            pending = at
             continue
         if not _CAP_WORD.match(w) or w in _NOT_ORG_WORDS:
             break
-        start = pending = m.start(1)
+        start = pending = at
         words += 1
     if words == 0:
         return None
@@ -781,10 +914,11 @@ def _org_from_suffix(text: str, s: int, e: int) -> Detection | None:
     return Detection(KIND_ORG, start, e, text[start:e], 0.75 if words > 1 else 0.65)
 
 
-def _en_generic(text: str, low: str, want: set[str], words: _Words | None = None) -> list[Detection]:
+def _en_generic(text: str, low: str, want: set[str], words: _Words | None = None, plain: bool = False
+                ) -> list[Detection]:
     out: list[Detection] = []
     titles: list[Detection] = []
-    for s, e, word in _en_hits(text, low, words):
+    for s, e, word in _en_hits(text, low, words, plain):
         if word in _EN_HEADS and "title" in want:
             t = _title_from_head(text, low, s, e, word)
             if t is not None and not (titles and titles[-1].end > t.start):
@@ -825,9 +959,45 @@ def _en_generic(text: str, low: str, want: set[str], words: _Words | None = None
     return _dedupe(out + titles)
 
 
-def _zh_generic(text: str, want: set[str]) -> list[Detection]:
+# Above this many distinct words holding a Chinese lexicon entry, _zh_hits scans the whole text.
+_ZH_WORDS_MAX = 16
+
+
+def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> list[tuple[int, int, str]]:
+    """_ZH_HIT's matches in `text` as (start, end, entry). With `low` (the text lower-cased, same
+    length) and its `words`: the entries never hold whitespace, so they are matched in the distinct
+    words, and only the few words with one are then located in the text (str.find), instead of a
+    regex pass over all of it (mostly English, in many exports)."""
+    if words is not None and low is not None and len(low) == len(text):
+        joined = words.joined
+        by_word: dict[str, list[tuple[int, int, str]]] = {}
+        for m in _ZH_HIT.finditer(joined):
+            s, e = m.span()
+            w0 = joined.rfind(" ", 0, s) + 1
+            w1 = joined.find(" ", e)
+            word = joined[w0:w1 if w1 >= 0 else len(joined)]
+            by_word.setdefault(word, []).append((s - w0, e - w0, m.group(0)))
+            if len(by_word) > _ZH_WORDS_MAX:
+                break
+        else:
+            hits: list[tuple[int, int, str]] = []
+            n = len(low)
+            for word, rel in by_word.items():
+                size = len(word)
+                i = low.find(word)
+                while i >= 0:
+                    if (i == 0 or low[i - 1].isspace()) and (i + size == n or low[i + size].isspace()):
+                        hits += [(i + s, i + e, w) for s, e, w in rel]
+                    i = low.find(word, i + size)
+            hits.sort()
+            return hits
+    return [(m.start(), m.end(), m.group(0)) for m in _ZH_HIT.finditer(text)]
+
+
+def _zh_generic(text: str, want: set[str], low: str | None = None, words: _Words | None = None
+                ) -> list[Detection]:
     out: list[Detection] = []
-    hits = [(m.start(), m.end(), m.group(0)) for m in _ZH_HIT.finditer(text)]
+    hits = _zh_hits(text, low, words)
     org_end = -1
     orgs: list[Detection] = []
     for s, e, word in hits:
@@ -1003,17 +1173,22 @@ def _prune(dets: list[Detection]) -> list[Detection]:
     titles = Spans(groups.get("title", []))
     declared = Spans(groups.get("declared", []))
     handles = Spans(groups.get("handle", []))
+    # Which kinds can be dropped, and by what (a container kind with no spans drops nothing).
+    within: dict[str, list[Spans]] = {}
+    for spans, dropped in ((handles, ("title", "org", "location")),  # a screen name: 微博 @某某研究员
+                           (links, ("declared", "handle")),
+                           (titles, ("org",)),
+                           (declared, ("location",))):  # 上海 inside a declared 上海交大
+        if spans:
+            for kind in dropped:
+                within.setdefault(kind, []).append(spans)
+    if not within:
+        return dets
     out = []
     for d, kind in zip(dets, kinds, strict=True):
-        if handles and kind in ("title", "org", "location") and handles.contains(d.start, d.end):
-            continue  # a screen name: 微博 @某某研究员
-        if links and kind in ("declared", "handle") and links.contains(d.start, d.end):
-            continue
-        if titles and kind == "org" and titles.contains(d.start, d.end):
-            continue
-        if declared and kind == "location" and declared.contains(d.start, d.end):
-            continue  # 上海 inside a declared 上海交大
-        out.append(d)
+        containers = within.get(kind)
+        if containers is None or not any(c.contains(d.start, d.end) for c in containers):
+            out.append(d)
     return out
 
 
@@ -1032,13 +1207,24 @@ class Detectors:
     def detect(self, text: str, only: Iterable[str] | None = None) -> list[Detection]:
         """Every detection in `text`, sorted by position. `only` limits the detectors run."""
         want = set(only) if only is not None else set(DETECTORS)
-        folded = fold(text)
-        cjk = has_cjk(folded)
+        folded = text
+        low = _lower(text)
+        words = _Words(low)
+        cjk = False
+        if not text.isascii():
+            # Whole-text passes are what a chunk costs: `fold` and `has_cjk` look at the distinct
+            # words instead (see _FOLD_SCREEN), and the lower-cased text is redone only if folding
+            # changed anything.
+            if _FOLD_SCREEN.search(words.joined) is not None or any(c in text for c in _FOLD_SPACES):
+                folded = fold(text)
+                if folded is not text:
+                    low = _lower(folded)
+                    words = _Words(low)
+            # Folding and lower-casing keep a character CJK or not, and CJK is never whitespace.
+            cjk = _CJK_RE.search(words.joined) is not None
         out: list[Detection] = []
         if "email" in want:
             out += _emails(folded, self.work_domains, self.declared_emails)
-        low = _lower(folded)
-        words = _Words(low)
         if "phone" in want:
             for d in _phones(folded, cjk, words):
                 if d.detail in self.declared_phones:
@@ -1048,9 +1234,10 @@ class Detectors:
             out += self.matcher.find(folded, text, low, words)
         generic = want & {"title", "org", "location", "address", "clearance"}
         if generic:
-            found = _en_generic(folded, low, generic, words)
+            plain = folded.isascii() or "\u212a" not in folded  # see _en_hits
+            found = _en_generic(folded, low, generic, words, plain)
             if cjk:
-                found += _zh_generic(folded, generic)
+                found += _zh_generic(folded, generic, low, words)
             out += _places_filter(found)
         if want & {"url", "handle"}:
             out += [d for d in _links(folded, low, cjk, words) if detector_of(d.kind) in want]
