@@ -272,16 +272,20 @@ def run(quick: bool) -> list[Result]:
     core = BASES["core"]
     files = sorted(core.rglob("*.toml"))
     load_pack(core)  # warm: imports, schema compile
-    loads, parses = [], []
+    loads, parses, indexed = [], [], []
     for _ in range(runs):
         t0 = time.perf_counter()
         load_pack(core)
         loads.append((time.perf_counter() - t0) * 1000.0)
         t0 = time.perf_counter()
+        load_pack(core, prevalidated=True)  # what the app does: files from the build-time index
+        indexed.append((time.perf_counter() - t0) * 1000.0)
+        t0 = time.perf_counter()
         for f in files:
             tomllib.loads(f.read_text(encoding="utf-8"))
         parses.append((time.perf_counter() - t0) * 1000.0)
     load_ms, parse_ms = statistics.median(loads), statistics.median(parses)
+    indexed_ms = statistics.median(indexed)
     n = 30 if quick else 200
     with tempfile.TemporaryDirectory(prefix="ec-fuzz-") as tmp:
         t0 = time.perf_counter()
@@ -290,7 +294,12 @@ def run(quick: bool) -> list[Result]:
     ok = stats.uncaught == 0 and stats.internal_errors == 0
     return [
         Result(f"core pack load + validate (median of {runs})", load_ms, parse_ms, "ms", "≤ 250 ms (ours)",
-               load_ms <= 250.0, f"baseline: one tomllib parse of the same {len(files)} files"),
+               load_ms <= 250.0, f"baseline: one tomllib parse of the same {len(files)} files; "
+               "this is `pack validate` and any changed core file"),
+        Result(f"core pack load at app start, from its index (median of {runs})", indexed_ms, parse_ms,
+               "ms", "≤ 250 ms (ours)", indexed_ms <= 250.0,
+               "resources/packs/core.prevalidated.json: no TOML parse, no schema check; semantic "
+               "checks run"),
         Result(f"fuzzed packs: slowest of {n}", stats.max_ms, None, "ms", "≤ 2 s each",
                stats.max_ms <= 2000.0 and ok,
                f"{n / wall:.0f} packs/s incl. writing; {stats.rejected} rejected, {stats.valid} valid, "
