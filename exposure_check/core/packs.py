@@ -77,7 +77,7 @@ class _Doc:
     path: Path
     text: str
     data: dict[str, Any]
-    # True when these exact bytes were validated when the app was built (see _Prevalidated)
+    # True when these exact bytes were validated when the index was written (see _Prevalidated)
     prevalidated: bool = False
 
     def line_of(self, ident: str, key: str = "id", *, last: bool = False) -> int:
@@ -276,12 +276,12 @@ def source_hash(entry: Mapping[str, Any]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The shipped pack's index: its files as validated when the app was built.
+# The shipped pack's index: its files as validated when the index was written.
 #
 # Parsing and schema-checking the core pack is ~0.5 s of pure Python, paid at every start on a
-# worker thread, where it competes with the GUI thread for the GIL. The build writes, next to the
-# core pack, each file's SHA-256 and parsed data (`scripts/build_pack_index.py`); a file whose
-# bytes still match is taken from the index. The index sits in the install directory, as
+# worker thread, where it competes with the GUI thread for the GIL. `scripts/build_pack_index.py`
+# writes, next to the core pack, each file's SHA-256 and parsed data (committed, so it ships in
+# every build); a file whose bytes still match is taken from the index. The index sits in the install directory, as
 # trusted as the code; it is only ever used for the core pack, never for an organisation's
 # pack or a pack being validated. A changed file, another schema, or an index that cannot be
 # read just means the full parse and check, as before.

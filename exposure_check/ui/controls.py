@@ -29,10 +29,10 @@ def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
 def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
     """Fill `owner` with a frameless vertical scroll area; returns its body and the body's layout
     (page margins set), for a page whose content can be taller than the window."""
-    outer = QVBoxLayout(owner)
-    outer.setContentsMargins(0, 0, 0, 0)
     from PySide6.QtWidgets import QFrame, QScrollArea
 
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
     scroll = QScrollArea(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)

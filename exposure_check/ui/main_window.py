@@ -14,6 +14,7 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -418,19 +419,15 @@ class MainWindow(QMainWindow):
             self._prebuilt[key] = self._view_class(key)(self.session, self.ui_locale, shelf)
         QTimer.singleShot(0, self, lambda: self._prebuild(rest))
 
-    @staticmethod
-    def _view_class(key: str) -> Any:
-        if key == "profile":
-            from .profile_view import ProfileView
+    # The main pages: key → (module, class). Imported when first made (start-up time).
+    VIEWS = {"profile": ("profile_view", "ProfileView"), "audit": ("audit_view", "AuditView"),
+             "results": ("results_view", "ResultsView"), "plan": ("plan_view", "PlanView"),
+             "settings": ("settings_view", "SettingsView")}
 
-            return ProfileView
-        if key == "results":
-            from .results_view import ResultsView
-
-            return ResultsView
-        from .plan_view import PlanView
-
-        return PlanView
+    @classmethod
+    def _view_class(cls, key: str) -> Any:
+        module, name = cls.VIEWS[key]
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
     def _first_run(self) -> None:
         from . import workers
@@ -487,26 +484,19 @@ class MainWindow(QMainWindow):
         self.ready.emit("unlock")
 
     # --- the app proper -------------------------------------------------------------------------
-    def _enter(self) -> None:
-        from .audit_view import AuditView
-        from .plan_view import PlanView
-        from .profile_view import ProfileView
-        from .results_view import ResultsView
-        from .settings_view import SettingsView
+    def _make_view(self, key: str) -> QWidget:
+        """The page's view: the one made ahead if there is one, else a new one."""
+        made: QWidget | None = self._prebuilt.pop(key, None)
+        return made or self._view_class(key)(self.session, self.ui_locale)
 
+    def _enter(self) -> None:
         if not self.pages:
-            s, loc = self.session, self.ui_locale
             # Each view is built the first time it is shown, so entering stays quick.
-            ahead = self._prebuilt.pop
-            self.add_lazy_page("profile", self.tr("Profile"),
-                               lambda: ahead("profile", None) or ProfileView(s, loc))
-            self.add_lazy_page("audit", self.tr("Audit"), lambda: AuditView(s, loc))
-            self.add_lazy_page("results", self.tr("Results"),
-                               lambda: ahead("results", None) or ResultsView(s, loc))
-            self.add_lazy_page("plan", self.tr("Plan"),
-                               lambda: ahead("plan", None) or PlanView(s, loc))
-            self.add_lazy_page("settings", self.tr("Settings and privacy"),
-                               lambda: SettingsView(s, loc))
+            titles = {"profile": self.tr("Profile"), "audit": self.tr("Audit"),
+                      "results": self.tr("Results"), "plan": self.tr("Plan"),
+                      "settings": self.tr("Settings and privacy")}
+            for key, title in titles.items():
+                self.add_lazy_page(key, title, partial(self._make_view, key))
             # Other engineers' views load after the window is usable: modules are imported on
             # a worker thread, then each page is built in its own turn of the event loop.
             QTimer.singleShot(0, self, self._add_optional_views)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,7 @@ from ..core.model import DeclaredFacts, Pack, tr
 from .controls import accessible, plain_label
 
 if TYPE_CHECKING:
-    from ..core.review import ReviewInput, ReviewResult
+    from ..core.review import ReviewResult
 
 # The review engine (detectors, importers, phonenumbers, Pillow: ~0.25 s of imports) is imported
 # on the worker at the first review, not with this page: the page is made while the user is on
@@ -151,19 +151,18 @@ class ReviewerView(QWidget):
         if not text.strip():
             self.status.setText(self.tr("Paste some text first, or open files."))
             return
-        label = self.tr("pasted text")
-        self.start(lambda review_input: [review_input.pasted(text, label)])
+        self.start(pasted=(text, self.tr("pasted text")))
 
     def review_files(self, paths: list[str]) -> None:
-        self.start(lambda review_input: [review_input.file(p) for p in paths])
+        self.start(paths=paths)
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open files to review"))
         if paths:
             self.review_files(paths)
 
-    def start(self, inputs: Callable[[type[ReviewInput]], list[ReviewInput]]) -> None:
-        """Review on a worker; `inputs` makes the list from the ReviewInput class, there."""
+    def start(self, *, pasted: tuple[str, str] | None = None, paths: Sequence[str] = ()) -> None:
+        """Review pasted (text, name) or files on a worker."""
         if self._cancel is not None:
             return  # one review at a time
         self._cancel = cancel = threading.Event()
@@ -182,9 +181,10 @@ class ReviewerView(QWidget):
                 sig.failed.emit(f"{type(exc).__name__}: {exc}")
                 return
             try:
-                result = review(inputs(ReviewInput), declared, pack=pack, platform=platform,
-                                locale=locale, progress=lambda d, t: sig.progress.emit(d, t),
-                                cancel=cancel)
+                inputs = [ReviewInput.pasted(*pasted)] if pasted is not None else []
+                inputs += [ReviewInput.file(p) for p in paths]
+                result = review(inputs, declared, pack=pack, platform=platform, locale=locale,
+                                progress=lambda d, t: sig.progress.emit(d, t), cancel=cancel)
             except Cancelled:
                 sig.cancelled.emit()
             except Exception as exc:  # a bug must not take the window down; show it

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import tomllib
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from scripthelpers import load_script
 
 from exposure_check.core.packs import source_hash, validate_pack
 
@@ -18,11 +18,7 @@ ITEM = "affiliation.linkedin.employer-visible"
 
 
 def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("pack_locale", REPO / "scripts" / "pack_locale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("pack_locale")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ the full parse and check.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import tomllib
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripthelpers import load_script
 
 from exposure_check.core import packs
 from exposure_check.core.packs import PackError, load_pack, pack_to_dict, prevalidated_path
@@ -23,15 +23,6 @@ from exposure_check.core.packs import PackError, load_pack, pack_to_dict, preval
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "resources" / "packs" / "core"
 EXAMPLE_ORG = ROOT / "docs" / "examples" / "org-pack"
-
-
-def _script() -> Any:
-    spec = importlib.util.spec_from_file_location("build_pack_index",
-                                                  ROOT / "scripts" / "build_pack_index.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture
@@ -62,12 +53,12 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def test_the_shipped_index_is_current() -> None:
-    assert prevalidated_path(CORE).read_text("utf-8") == _script().render(CORE), \
+    assert prevalidated_path(CORE).read_text("utf-8") == load_script("build_pack_index").render(CORE), \
         "resources/packs/core.prevalidated.json is stale: run scripts/build_pack_index.py"
 
 
 def test_check_mode_fails_on_a_stale_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    mod = _script()
+    mod = load_script("build_pack_index")
     core = tmp_path / "core"
     shutil.copytree(CORE, core)
     monkeypatch.setattr(mod, "CORE", core)
