@@ -281,9 +281,9 @@ def source_hash(entry: Mapping[str, Any]) -> str:
 # Parsing and schema-checking the core pack is ~0.5 s of pure Python, paid at every start on a
 # worker thread, where it competes with the GUI thread for the GIL. `scripts/build_pack_index.py`
 # writes, next to the core pack, each file's SHA-256 and parsed data (committed, so it ships in
-# every build); a file whose bytes still match is taken from the index. The index sits in the install directory, as
-# trusted as the code; it is only ever used for the core pack, never for an organisation's
-# pack or a pack being validated. A changed file, another schema, or an index that cannot be
+# every build); a file whose bytes still match is taken from the index. The index sits in the
+# install directory, as trusted as the code; it is only ever used for the core pack, never for an
+# organisation's pack or a pack being validated. A changed file, another schema, or an index that cannot be
 # read just means the full parse and check, as before.
 
 PREVALIDATED_FORMAT = 1
