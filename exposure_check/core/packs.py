@@ -283,8 +283,8 @@ def source_hash(entry: Mapping[str, Any]) -> str:
 # writes, next to the core pack, each file's SHA-256 and parsed data (committed, so it ships in
 # every build); a file whose bytes still match is taken from the index. The index sits in the
 # install directory, as trusted as the code; it is only ever used for the core pack, never for an
-# organisation's pack or a pack being validated. A changed file, another schema, or an index that cannot be
-# read just means the full parse and check, as before.
+# organisation's pack or a pack being validated. A changed file, another schema, or an index that
+# cannot be read just means the full parse and check, as before.
 
 PREVALIDATED_FORMAT = 1
 
