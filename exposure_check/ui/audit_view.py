@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Item, Pack, tr
+from . import idle
 from .controls import Foldout, accessible, icon, plain_label
 from .messages import describe
 from .session import Session
 
-# Time one idle turn of the event loop may spend building questions; a page is first shown
-# with what fits in FIRST_SLICE_S (at least one question) and fills in over the next turns.
-PREBUILD_SLICE_S = 0.006
-FIRST_SLICE_S = 0.012
+# A page is first shown with the questions that fit in FIRST_SLICE_S (at least one) and fills
+# in over the next idle turns (`idle.later`), before the following pages are built ahead.
+FIRST_SLICE_S = 0.004
 
 
 @dataclass
@@ -257,14 +257,15 @@ class AuditView(QWidget):
             self._build_some(shown)
             self._after_shown_complete()
 
-    def _build_shown(self, shown: _PageBody) -> None:
+    def _build_shown(self, shown: _PageBody, deadline: float) -> bool:
+        """An idle step: the rest of the shown page; True while questions remain."""
         if shown is not self._shown or shown.complete:
-            return  # another page is shown by now, or it was finished on demand
-        self._build_some(shown, time.perf_counter() + PREBUILD_SLICE_S)
-        if shown.complete:
-            self._after_shown_complete()
-        else:
-            QTimer.singleShot(0, self, partial(self._build_shown, shown))
+            return False  # another page is shown by now, or it was finished on demand
+        self._build_some(shown, deadline)
+        if not shown.complete:
+            return True
+        self._after_shown_complete()
+        return False
 
     def _after_shown_complete(self) -> None:
         """Once this page is whole, build the following ones in idle turns."""
@@ -274,18 +275,17 @@ class AuditView(QWidget):
     def _queue_ahead(self) -> None:
         if not self._ahead_queued:
             self._ahead_queued = True
-            QTimer.singleShot(0, self, self._build_ahead)
+            idle.later(self, self._build_ahead)
 
     def _drop_ahead(self) -> None:
         for ahead in self._ahead.values():
             ahead.body.deleteLater()
         self._ahead.clear()
 
-    def _build_ahead(self) -> None:
-        """While the user reads this page, build the following ones a slice at a time (all of
-        them: answering is often quicker than building one page per page)."""
-        self._ahead_queued = False
-        deadline = time.perf_counter() + PREBUILD_SLICE_S
+    def _build_ahead(self, deadline: float) -> bool:
+        """An idle step: while the user reads this page, build the following ones until
+        `deadline` (all of them: answering is often quicker than building one page per page).
+        True while there is more to build."""
         first = self.index + 1 if self._shown is not None else self.index
         for index in range(first, len(self.pages)):
             ahead = self._ahead.get(index)
@@ -295,8 +295,10 @@ class AuditView(QWidget):
                 self._build_some(ahead, deadline, lay_out=True)
             if time.perf_counter() >= deadline:
                 if not (ahead.complete and index == len(self.pages) - 1):
-                    self._queue_ahead()
-                return
+                    return True
+                break
+        self._ahead_queued = False
+        return False
 
     def _show_page(self) -> None:
         old = self.scroller.takeWidget()
@@ -339,7 +341,7 @@ class AuditView(QWidget):
         if built.complete:
             self._after_shown_complete()
         else:
-            QTimer.singleShot(0, self, partial(self._build_shown, built))
+            idle.later(self, partial(self._build_shown, built), first=True)
 
     def _sync(self, built: _PageBody) -> None:
         """A page built ahead of time shows the answers as they are now."""

@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         self._app_page_built = False
         self.statusBar()  # now, so the page does not move when the busy indicator arrives
         self.welcome: Any = None
-        self.setup: Any = None
+        self._setup: Any = None  # the vault set-up page: see `setup`
+        self._keyring_found: tuple[str | None] | None = None  # the probe's answer, once known
         self.unlock_page: Any = None
 
     def _build_app_page(self) -> None:
@@ -391,7 +392,9 @@ class MainWindow(QMainWindow):
             self.setPalette(palette)
 
     def _probed(self, locked: Any) -> None:
-        QTimer.singleShot(0, self, self._prebuild)
+        from . import idle
+
+        idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
         # The optional pages' modules are imported while the user is on the welcome or unlock
         # page (a worker, but their imports hold the GIL for long stretches): not later, when
         # they would slow the profile and audit pages down.
@@ -409,15 +412,14 @@ class MainWindow(QMainWindow):
     # from the session; they fill themselves in when first shown.
     PREBUILT = ("profile", "results", "plan")
 
-    def _prebuild(self, keys: tuple[str, ...] = PREBUILT) -> None:
-        if not keys:
-            return
-        key, rest = keys[0], keys[1:]
+    def _prebuild(self, keys: list[str], _deadline: float) -> bool:
+        """An idle step: make the next view in `keys`; True while some remain."""
+        key = keys.pop(0)
         if key not in self.views and key not in self._prebuilt:
             shelf = QWidget(self.app_page)  # hidden: the view is moved to its page when shown
             shelf.hide()
             self._prebuilt[key] = self._view_class(key)(self.session, self.ui_locale, shelf)
-        QTimer.singleShot(0, self, lambda: self._prebuild(rest))
+        return bool(keys)
 
     # The main pages: key → (module, class). Imported when first made (start-up time).
     VIEWS = {"profile": ("profile_view", "ProfileView"), "audit": ("audit_view", "AuditView"),
@@ -430,20 +432,37 @@ class MainWindow(QMainWindow):
         return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
     def _first_run(self) -> None:
-        from . import workers
-        from .first_run import VaultSetupPage, WelcomePage
+        from . import idle, workers
+        from .first_run import WelcomePage
 
         self.welcome = WelcomePage(self.ui_locale)
-        self.setup = VaultSetupPage(self.session)
+        self._setup, self._keyring_found = None, None
         self.outer.addWidget(self.welcome)
-        self.outer.addWidget(self.setup)
         self.outer.setCurrentWidget(self.welcome)
         self.welcome.next_button.setFocus()
         self.welcome.continued.connect(self._to_setup)
-        self.setup.created.connect(self._vault_created)
+        idle.later(self, self._setup_ahead, first=True)  # the next page the user sees
         workers.run_task(self, self._keyring_probe, on_done=self._keyring_probed,
                          on_error=lambda _e: self._keyring_probed(None))
         self.ready.emit("welcome")
+
+    def _setup_ahead(self, _deadline: float) -> bool:
+        """An idle step: make the set-up page while the user reads the welcome."""
+        self.setup  # noqa: B018 (made on first use)
+        return False
+
+    @property
+    def setup(self) -> Any:
+        """The vault set-up page of a first run (None otherwise), made when first needed."""
+        if self._setup is None and self.welcome is not None:
+            from .first_run import VaultSetupPage
+
+            self._setup = VaultSetupPage(self.session)
+            self.outer.addWidget(self._setup)
+            self._setup.created.connect(self._vault_created)
+            if self._keyring_found is not None:
+                self._offer_keyring(*self._keyring_found)
+        return self._setup
 
     def _keyring_probe(self) -> str | None:
         from ..storage import keys
@@ -452,8 +471,11 @@ class MainWindow(QMainWindow):
         return keys.backend_name(backend) if backend is not None else None
 
     def _keyring_probed(self, name: str | None) -> None:
-        if self.setup is None:
-            return
+        self._keyring_found = (name,)
+        if self._setup is not None:
+            self._offer_keyring(name)
+
+    def _offer_keyring(self, name: str | None) -> None:
         if not self.session.setting("use_keyring"):
             self.setup.set_keyring_available(False, "", allowed=False)  # the org requires a passphrase
         else:
@@ -490,6 +512,8 @@ class MainWindow(QMainWindow):
         return made or self._view_class(key)(self.session, self.ui_locale)
 
     def _enter(self) -> None:
+        from . import idle
+
         if not self.pages:
             # Each view is built the first time it is shown, so entering stays quick.
             titles = {"profile": self.tr("Profile"), "audit": self.tr("Audit"),
@@ -502,7 +526,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._add_optional_views)
             # The audit view exists before it is shown: once a profile is saved it builds its
             # pages in idle turns while the profile is written (AuditView._session_changed).
-            QTimer.singleShot(0, self, lambda: self.view("audit"))
+            idle.later(self, self._make_audit_ahead)
         QTimer.singleShot(0, self, self.activateWindow)  # back from the recovery-key dialog
         s = self.session
         if s.profile is None:
@@ -592,6 +616,11 @@ class MainWindow(QMainWindow):
             self.tray.hide()
         self.nav.setFocus()
 
+    def _make_audit_ahead(self, _deadline: float) -> bool:
+        """An idle step: make the audit view (its pages then build in idle steps of their own)."""
+        self.view("audit")
+        return False
+
     def _draft_in_progress(self) -> bool:
         latest = self.session.latest
         if latest is None:
@@ -601,16 +630,19 @@ class MainWindow(QMainWindow):
             k: v for k, v in self.session.answers.items() if k in applicable}
 
     def _add_optional_views(self) -> None:
-        from . import workers
+        from . import idle, workers
 
         names = [n for n in OPTIONAL_VIEWS
                  if importlib.util.find_spec(f"{__package__}.{n}") is not None]
 
-        def imported(_: object, rest: tuple[str, ...] = tuple(names)) -> None:
-            # One page per turn of the event loop: timers due together would run in one stall.
-            if rest:
-                self._build_optional(rest[0])
-                QTimer.singleShot(0, self, lambda: imported(None, rest[1:]))
+        def build(rest: list[str], _deadline: float) -> bool:
+            # One page per step, in idle turns with the other work done ahead.
+            self._build_optional(rest.pop(0))
+            return bool(rest)
+
+        def imported(_: object) -> None:
+            if names:
+                idle.later(self, partial(build, list(names)))
 
         def failed(exc: BaseException) -> None:
             print(f"exposure-check: an optional page could not be loaded: {exc!r}",

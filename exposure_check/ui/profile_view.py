@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,11 +35,11 @@ from ..core.model import (
     ProfileValue,
     tr,
 )
+from . import idle
 from .controls import accessible, icon, plain_label, scrolled_page
 from .session import Session
 
 GROUP_ORDER = ("global", "chinese", "general")
-BUILD_SLICE_S = 0.006  # time one idle turn of the event loop may spend building the form
 
 
 class PlatformPicker(QWidget):
@@ -151,7 +151,7 @@ class ProfileView(QWidget):
         self._pending.append(partial(self._add_facts_head, body))
         self._pending += [partial(self._add_fact, body, key) for key in FACT_FIELDS]
         self._pending += [self._add_save_row]
-        QTimer.singleShot(0, self, self._build_more)
+        idle.later(self, self._build_more)
 
     # The parts of the form that callers use; asking for one finishes the form first.
     @property
@@ -174,14 +174,15 @@ class ProfileView(QWidget):
         self.ensure_built()
         return self._status
 
-    def _build_more(self) -> None:
-        deadline = time.perf_counter() + BUILD_SLICE_S
+    def _build_more(self, deadline: float) -> bool:
+        """One idle step: add parts of the form until `deadline`; True while parts remain."""
         while self._pending and time.perf_counter() < deadline:
             self._pending.pop(0)()
         if self._pending:
-            QTimer.singleShot(0, self, self._build_more)
-        elif self._loaded_from is None:
+            return True
+        if self._loaded_from is None:
             self.load()
+        return False
 
     def ensure_built(self) -> None:
         if not self._pending:

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 from ui.uihelpers import FAST_KDF, REPO, unnamed_controls, visible_texts
 
 from exposure_check.storage.vault import Vault
-from exposure_check.ui import prefs, scripted
+from exposure_check.ui import idle, prefs, scripted
 from exposure_check.ui.first_run import RecoveryKeyDialog
 from exposure_check.ui.main_window import MainWindow
+from exposure_check.ui.results_view import FITTED_COLUMNS
 from exposure_check.ui.scripted import make_window, settle, wait_until
 
 PASS = "a long enough passphrase"
@@ -188,6 +189,15 @@ def test_results_and_plan_update_live(window: MainWindow) -> None:
     assert results.bars.count() == 2 * len(score.categories)
     assert "first audit" in results.comparison.text()
     assert not unnamed_controls(results)
+    # Refilled while shown, every row still fits its wrapped text (rows are fitted in idle turns)
+    # and the short columns fit their contents again.
+    results.refresh()
+    wait_until(lambda: not results._fit_timer.isActive() and idle.pending() == 0,
+               what="the rows to be fitted")
+    table, header = results.table, results.table.horizontalHeader()
+    assert all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
+    assert {header.sectionResizeMode(c) for c in FITTED_COLUMNS} == {
+        QHeaderView.ResizeMode.ResizeToContents}
 
     window.show_page("plan")
     plan = window.views["plan"]
