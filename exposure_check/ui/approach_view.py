@@ -140,6 +140,14 @@ class ApproachView(QWidget):
         self.save_button.setEnabled(self.result is not None)
 
 
+PAGE_KEY = "approach"  # the main window's page key
+
+
+def page_title() -> str:
+    """The page's sidebar title (the main window lists the page before it is built)."""
+    return QCoreApplication.translate("ApproachView", "Approach check")
+
+
 def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple[str, str, QWidget] | None:
     """For the main window. The org's security contact comes from policy when the session has one;
     saving is offered only when the session can store approach results."""
@@ -154,7 +162,7 @@ def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple
             saver(record, on_done=view.show_saved, on_error=view.show_save_failed)
 
         view.approach_saved.connect(save)
-    return "approach", QCoreApplication.translate("ApproachView", "Approach check"), view
+    return PAGE_KEY, page_title(), view
 
 
 def main() -> int:  # pragma: no cover - for screenshots: python -m exposure_check.ui.approach_view

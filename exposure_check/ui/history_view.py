@@ -653,6 +653,14 @@ def _write_file(path: Path, data: bytes) -> None:
         raise
 
 
+PAGE_KEY = "history"  # the main window's page key
+
+
+def page_title() -> str:
+    """The page's sidebar title (the main window lists the page before it is built)."""
+    return QCoreApplication.translate("HistoryView", "History")
+
+
 def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWidget] | None:
     """The main window's hook: the history page, refreshed when the session's audits change."""
     pack = getattr(session, "pack", None)
@@ -730,4 +738,4 @@ def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWi
     view.enable_backup(lambda: session.vault, restored, replace)
     session.changed.connect(reload)
     reload()
-    return "history", QCoreApplication.translate("HistoryView", "History"), view
+    return PAGE_KEY, page_title(), view

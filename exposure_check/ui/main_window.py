@@ -630,19 +630,22 @@ class MainWindow(QMainWindow):
             k: v for k, v in self.session.answers.items() if k in applicable}
 
     def _add_optional_views(self) -> None:
+        """The optional pages: their modules imported on a worker, then listed in the sidebar
+        and built when first shown (a module without `PAGE_KEY`/`page_title` is built at once,
+        in an idle step)."""
         from . import idle, workers
 
         names = [n for n in OPTIONAL_VIEWS
                  if importlib.util.find_spec(f"{__package__}.{n}") is not None]
 
         def build(rest: list[str], _deadline: float) -> bool:
-            # One page per step, in idle turns with the other work done ahead.
             self._build_optional(rest.pop(0))
             return bool(rest)
 
         def imported(_: object) -> None:
-            if names:
-                idle.later(self, partial(build, list(names)))
+            eager = [n for n in names if not self._list_optional(n)]
+            if eager:
+                idle.later(self, partial(build, eager))
 
         def failed(exc: BaseException) -> None:
             print(f"exposure-check: an optional page could not be loaded: {exc!r}",
@@ -651,14 +654,41 @@ class MainWindow(QMainWindow):
 
         workers.run_task(self, _import_optional_views, tuple(names), on_done=imported, on_error=failed)
 
-    def _build_optional(self, name: str) -> None:
+    def _list_optional(self, name: str) -> bool:
+        """List an optional page to be built when first shown; False if its module cannot say
+        its key and title before it is built (or could not be imported)."""
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+            key, title = module.PAGE_KEY, module.page_title()
+        except Exception:  # reported by _build_optional
+            return False
+        if key not in self.pages:
+            self.add_lazy_page(key, title, partial(self._make_optional, name), before="settings")
+        return True
+
+    def _make_optional(self, name: str) -> QWidget:
+        made = self._made_optional(name)
+        if made is not None:
+            return made[2]
+        from PySide6.QtCore import Qt
+
+        broken = plain_label(self.tr("This page could not be opened. The rest of Exposure Check "
+                                     "works as usual."))
+        broken.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return broken
+
+    def _made_optional(self, name: str) -> tuple[str, str, QWidget] | None:
         try:
             module = importlib.import_module(f"{__package__}.{name}")
             factory = getattr(module, "make_page", None)
             made = factory(self.session, self.ui_locale, self) if callable(factory) else None
         except Exception as exc:  # a broken optional view must not stop the audit
             print(f"exposure-check: the {name} page could not be built: {exc!r}", file=sys.stderr)
-            return
+            return None
+        return made or None
+
+    def _build_optional(self, name: str) -> None:
+        made = self._made_optional(name)
         if made:
             key, title, widget = made
             if key not in self.pages:

@@ -309,6 +309,14 @@ class ReviewerView(QWidget):
         return True
 
 
+PAGE_KEY = "reviewer"  # the main window's page key
+
+
+def page_title() -> str:
+    """The page's sidebar title (the main window lists the page before it is built)."""
+    return QCoreApplication.translate("ReviewerView", "Profile reviewer")
+
+
 def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple[str, str, QWidget] | None:
     """For the main window: the reviewer page, wired to the session's declared facts and audit."""
     pack = getattr(session, "pack", None)
@@ -321,7 +329,7 @@ def make_page(session: Any, locale: str, parent: QWidget | None = None) -> tuple
             session.set_answer(item_id, option_id)
 
     view.answers_suggested.connect(accept)
-    return "reviewer", QCoreApplication.translate("ReviewerView", "Profile reviewer"), view
+    return PAGE_KEY, page_title(), view
 
 
 def main() -> int:  # pragma: no cover - for screenshots: python -m exposure_check.ui.reviewer_view

@@ -517,6 +517,14 @@ class SelfSearchView(QWidget):
             self.answers_confirmed.emit(chosen)
 
 
+PAGE_KEY = "selfsearch"  # the main window's page key
+
+
+def page_title() -> str:
+    """The page's sidebar title (the main window lists the page before it is built)."""
+    return QCoreApplication.translate("SelfSearchView", "Self-search")
+
+
 def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWidget] | None:
     """The main window's hook: the self-search page, with the org policy's copy-only switch."""
     pack = getattr(session, "pack", None)
@@ -544,4 +552,4 @@ def make_page(session: Any, locale: str, parent: QWidget) -> tuple[str, str, QWi
 
     view.answers_confirmed.connect(apply)
     session.changed.connect(reload)
-    return "selfsearch", QCoreApplication.translate("SelfSearchView", "Self-search"), view
+    return PAGE_KEY, page_title(), view

@@ -593,6 +593,10 @@
         <translation>该复查了</translation>
     </message>
     <message>
+        <source>This page could not be opened. The rest of Exposure Check works as usual.</source>
+        <translation>此页面无法打开。Exposure Check 的其他功能不受影响，可照常使用。</translation>
+    </message>
+    <message>
         <source>All data was deleted. Close Exposure Check, or start again.</source>
         <translation>所有数据已删除。可以关闭 Exposure Check，或重新开始。</translation>
     </message>

@@ -44,7 +44,7 @@ def test_replace_from_the_history_page(qtbot, tmp_path: Path, monkeypatch, typed
     assert a_audits != b_audits
 
     w = history_window(qtbot, b)
-    view = w.pages["history"][1]
+    view = w.view("history")
     view._open_backup()
     dialog = view.backup_dialog
     monkeypatch.setattr(dialog, "confirm_replace", lambda: True)

@@ -418,6 +418,39 @@ def test_other_views_plug_in_before_settings(window: MainWindow) -> None:
     assert len(keys) <= len(core) + 1 + len(present)
 
 
+def _optional_pages_listed(window: MainWindow) -> None:
+    through_first_run(window)
+    wait_until(lambda: {"selfsearch", "reviewer", "approach", "history"} <= set(window.pages),
+               what="the optional pages in the sidebar")
+    settle()
+
+
+def test_optional_pages_are_built_when_first_shown(window: MainWindow) -> None:
+    from exposure_check.ui.history_view import HistoryView
+
+    _optional_pages_listed(window)
+    assert not {"selfsearch", "reviewer", "approach", "history"} & set(window.views)
+    window.show_page("history")
+    assert window.current_page() == "history"
+    assert isinstance(window.views["history"], HistoryView) and window.views["history"].isVisible()
+
+
+def test_a_broken_optional_page_says_so_and_the_rest_works(window: MainWindow, monkeypatch,
+                                                           capsys) -> None:
+    from exposure_check.ui import approach_view
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a broken page")
+
+    monkeypatch.setattr(approach_view, "make_page", broken)
+    _optional_pages_listed(window)
+    window.show_page("approach")
+    assert "could not be opened" in window.views["approach"].text()
+    assert "a broken page" in capsys.readouterr().err  # for the developer, on stderr
+    window.show_page("profile")
+    assert window.current_page() == "profile"
+
+
 def test_error_messages_are_translated_sentences_never_corrupt() -> None:
     from pathlib import Path as P
 
