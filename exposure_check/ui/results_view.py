@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QProgressBar,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -148,8 +149,11 @@ class ResultsView(RefreshWhenShown):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The short columns are as wide as their longest text, measured by `_fit_columns`.
+        # (Qt's ResizeToContents lays out every cell again on each change: ~20 ms per refresh
+        # and again at the first paint.)
         for col in FITTED_COLUMNS:
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.table.setMinimumHeight(280)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -216,11 +220,6 @@ class ResultsView(RefreshWhenShown):
         items = pack.item_map()
         answers = self.session.latest.answers if self.session.latest else {}
         rows = sorted(score.contributions, key=lambda c: (-c.share, c.item_id))
-        # While filling, the fitted columns stay as they are: a column sized to its contents
-        # measures every row again on each setItem (~150 ms for 50 rows on a shown table).
-        header = self.table.horizontalHeader()
-        for col in FITTED_COLUMNS:
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             item = items[c.item_id]
@@ -233,9 +232,26 @@ class ResultsView(RefreshWhenShown):
                 if col == 3:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, col, cell)
-        for col in FITTED_COLUMNS:  # then measured once
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_columns()
         self._fit_timer.start()
+
+    def _fit_columns(self) -> None:
+        """Size the short columns to their longest text and their heading (never clipped)."""
+        table, header = self.table, self.table.horizontalHeader()
+        # What Qt's item delegate adds around a cell's text.
+        pad = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+                   + 1) + 2
+        fm = table.fontMetrics()
+        for col in FITTED_COLUMNS:
+            texts = {cell.text() for r in range(table.rowCount())
+                     if (cell := table.item(r, col)) is not None}
+            header.resizeSection(col, max([fm.horizontalAdvance(t) + pad for t in texts]
+                                          + [header.sectionSizeHint(col)]))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()  # the same texts take another width
+        super().changeEvent(event)
 
     def _show_summary(self, score: Score) -> None:
         total = score.total
