@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the core and the session load after the first paint (start-
     from ..core.model import Pack
     from .session import Session
 
+BUSY_AFTER_MS = 300  # the busy indicator appears once background work has lasted this long
 # Modules owned by other engineers; each may define make_page(session, locale, parent).
 OPTIONAL_VIEWS = ("selfsearch_view", "reviewer_view", "approach_view", "history_view")
 
@@ -184,6 +185,13 @@ class MainWindow(QMainWindow):
         accessible(self.busy, self.tr("Working"), self.tr("Something is being saved or loaded"))
         self.busy.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy)
+        # Shown only for work that lasts: most saves take a few milliseconds, and an indicator
+        # that flickers on and off at each answer distracts (and lays out the status bar twice).
+        self._busy_pending = 0
+        self._busy_later = QTimer(self)
+        self._busy_later.setSingleShot(True)
+        self._busy_later.setInterval(BUSY_AFTER_MS)
+        self._busy_later.timeout.connect(lambda: self.busy.setVisible(self._busy_pending > 0))
         workers.relay().counted.connect(self._busy_count)
 
     @property
@@ -196,7 +204,12 @@ class MainWindow(QMainWindow):
         return self._session
 
     def _busy_count(self, pending: int) -> None:
-        self.busy.setVisible(pending > 0)
+        self._busy_pending = pending
+        if pending == 0:
+            self._busy_later.stop()
+            self.busy.setVisible(False)
+        elif not self.busy.isVisible() and not self._busy_later.isActive():
+            self._busy_later.start()
 
     # --- page registry --------------------------------------------------------------------------
     def add_page(self, key: str, title: str, widget: QWidget, icon_name: str = "",

@@ -511,3 +511,24 @@ def test_unlock_tries_the_key_store_first_then_falls_back(qtbot, tmp_path: Path)
     page.unlock_button.click()
     wait_until(lambda: again.current_page() == "profile")
     again.close()
+
+
+def test_the_busy_indicator_shows_only_for_work_that_lasts(window: MainWindow) -> None:
+    import threading
+
+    from exposure_check.ui import workers
+
+    through_first_run(window)
+    settle()
+    counter = _ShowHideCounter()
+    window.busy.installEventFilter(counter)
+    for _ in range(3):
+        workers.run_task(window, lambda: None)
+        settle()
+    assert counter.count == 0  # quick saves: no flicker
+    release = threading.Event()
+    workers.run_task(window, release.wait)
+    wait_until(lambda: window.busy.isVisible(), what="the busy indicator")  # after a moment
+    release.set()
+    settle()
+    assert not window.busy.isVisible()
