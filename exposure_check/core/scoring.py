@@ -71,6 +71,13 @@ def _condition(pack: Pack, src: str) -> Condition:
     return compile_condition(src, questions, {p.id for p in pack.platforms})
 
 
+def prepare(pack: Pack) -> None:
+    """Compile every item's condition now (the UI does it on the worker that loads the pack, so
+    the first score on the GUI thread does not)."""
+    for it in pack.items:
+        _condition(pack, it.applies_when)
+
+
 def applies(pack: Pack, item: Item, profile: Profile) -> bool:
     return _condition(pack, item.applies_when).evaluate(profile)
 

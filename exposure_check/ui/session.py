@@ -82,9 +82,13 @@ class Session(QObject):
             from ..policy import load_policy
 
             if self.pack_loader is None:
-                return load_effective_pack()
-            policy = load_policy()
-            return EffectivePack(self.pack_loader(), tuple(policy_notices(policy)), policy)
+                effective = load_effective_pack()
+            else:
+                policy = load_policy()
+                effective = EffectivePack(self.pack_loader(), tuple(policy_notices(policy)),
+                                          policy)
+            scoring.prepare(effective.pack)
+            return effective
 
         def done(effective: Any) -> None:
             self.effective = effective

@@ -30,6 +30,17 @@ def test_all_items_apply_to_the_full_profile(pack) -> None:
     assert [i.id for i in applicable_items(pack, PROFILE)] == ["a.one", "a.two", "b.three", "b.four"]
 
 
+def test_prepare_compiles_every_condition_ahead() -> None:
+    from exposure_check.core import scoring
+
+    fresh = load_pack(MINI)  # a pack no test has scored yet
+    scoring.prepare(fresh)
+    misses = scoring._condition.cache_info().misses
+    applicable_items(fresh, PROFILE)
+    score(fresh, PROFILE, ANSWERS)
+    assert scoring._condition.cache_info().misses == misses  # nothing left to compile
+
+
 def test_conditions_select_items(pack) -> None:
     lean = Profile({"platforms": (), "speaks": False, "sensitivity": "low"})
     assert [i.id for i in applicable_items(pack, lean)] == ["a.one"]
