@@ -3,13 +3,16 @@
 A 4 ms precise timer runs from the main window's first paint to the end of a scripted flow; a
 stall is the gap between two beats minus the interval. The flow is the UI's own scripted audit
 (`exposure_check.ui.scripted.run_scripted_audit`: first run with the shipped KDF cost, profile,
-every question, results, plan, restart, unlock); without it, start-up and the pack load. For context, the
-same heartbeat over an idle bare window gives the machine's noise floor in the same run.
+every question, results, plan, restart, unlock); without it, start-up and the pack load. A full
+run measures RUNS processes and reports the medians (one process's max is its single worst beat),
+with every run's figure in the note. For context, the same heartbeat over an idle bare window
+gives the machine's noise floor in the same run.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,6 +21,7 @@ from pathlib import Path
 from .common import Result, app_env
 
 ROOT = Path(__file__).resolve().parent.parent
+RUNS = 5  # processes in a full run; the figures are their medians
 
 HEARTBEAT = r'''
 import json, sys, time
@@ -191,6 +195,10 @@ def _child(code: str, args: list[str], env: dict[str, str]) -> dict[str, float |
 
 def run(quick: bool) -> list[Result]:
     cycles = 2 if quick else 6
+    # Each run is one process; a run's max is its single worst beat, so one run says little
+    # (35-56 ms on the same tree). The figures are the medians over RUNS processes, with the
+    # spread in the note.
+    runs = 1 if quick else RUNS
     with tempfile.TemporaryDirectory(prefix="ec-bench-") as tmp:
         env = app_env(Path(tmp))
         try:
@@ -199,15 +207,22 @@ def run(quick: bool) -> list[Result]:
             scripted = importlib.util.find_spec("exposure_check.ui.scripted") is not None
         except ImportError:
             scripted = False
-        ours = _child(SCRIPTED if scripted else OURS, [str(1 if quick else 3) if scripted
-                                                        else str(cycles)], env)
+        results = [_child(SCRIPTED if scripted else OURS,
+                          [str(1 if quick else 3) if scripted else str(cycles)], env)
+                   for _ in range(runs)]
         bare = _child(BARE, ["1", "2000" if quick else "5000"], env)
-    mx, p99 = float(ours["max"]), float(ours["p99"])
+    maxes = sorted(float(r["max"]) for r in results)
+    p99s = sorted(float(r["p99"]) for r in results)
+    mx, p99 = statistics.median(maxes), statistics.median(p99s)
+    ours = results[0]
     floor = (f"idle bare window on this machine: max {float(bare['max']):.1f} ms, "
              f"p99 {float(bare['p99']):.1f} ms")
+    spread = (lambda xs: f"runs: {', '.join(f'{x:.0f}' for x in xs)} ms") if runs > 1 else (
+        lambda xs: "one run")
+    label = f"(median of {runs} runs)" if runs > 1 else ""
     return [
-        Result("max event-loop stall", mx, None, "ms", "≤ 50 ms", mx <= 50.0,
-               f"{ours['note']}; {floor}"),
-        Result("p99 event-loop stall", p99, None, "ms", "≤ 16 ms", p99 <= 16.0,
-               f"{int(float(ours['beats']))} heartbeats of 4 ms"),
+        Result(f"max event-loop stall {label}".strip(), mx, None, "ms", "≤ 50 ms", mx <= 50.0,
+               f"{ours['note']}; {spread(maxes)}; {floor}"),
+        Result(f"p99 event-loop stall {label}".strip(), p99, None, "ms", "≤ 16 ms", p99 <= 16.0,
+               f"{int(float(ours['beats']))} heartbeats of 4 ms per run; {spread(p99s)}"),
     ]
