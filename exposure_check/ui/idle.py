@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 Step = Callable[[float], bool]
 
-BUDGET_S = 0.006  # time one turn of the event loop may spend on work done ahead
+BUDGET_S = 0.004  # time one turn of the event loop may spend on work done ahead
 
 
 class _Queue(QObject):
