@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -151,6 +152,12 @@ class SelfSearchView(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Search"), self.tr("Last searched")])
         self.tree.setRootIsDecorated(True)
+        # The search names take the width the dates leave; a name still too long for it is
+        # elided and shown whole in its tooltip.
+        head = self.tree.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         accessible(self.tree, self.tr("Searches to run"),
                    self.tr("Grouped by what is searched for; pick one to see and copy it."))
         self.tree.currentItemChanged.connect(self._on_current)
@@ -283,15 +290,16 @@ class SelfSearchView(QWidget):
         self._items = {}
         for group in self.plan.groups:
             top = QTreeWidgetItem(self.tree, [self._group_title(group), ""])
+            top.setToolTip(0, top.text(0))
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for q in group.queries:
                 name = tr(q.engine_name, self.ui_locale)
                 label = f"{name}: {q.text}" if q.text else name
                 child = QTreeWidgetItem(top, [label, ""])
+                child.setToolTip(0, label)
                 child.setData(0, _KEY_ROLE, q.key)
                 self._items[q.key] = child
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
         self._refresh_status()
 
     # --- vault I/O (worker threads) --------------------------------------------------------------
