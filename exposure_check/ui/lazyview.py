@@ -1,10 +1,12 @@
-"""Views that rebuild from the session only when they are on screen ("stale until shown")."""
+"""Views that rebuild from the session only when they are on screen ("stale until shown"), or
+ahead of time in idle turns for the pages users land on next."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from . import idle
 from .session import Session
 
 
@@ -16,6 +18,10 @@ class RefreshWhenShown(QWidget):
     """
 
     _dirty = True
+    # Also bring the view up to date in an idle turn while it is hidden (`idle.later`), so that
+    # showing it later only lays it out and paints: for the pages users land on next.
+    REFRESH_AHEAD = False
+    _ahead_queued = False
 
     def watch(self, session: Session) -> None:
         self._dirty = True
@@ -27,8 +33,18 @@ class RefreshWhenShown(QWidget):
     def _changed(self) -> None:
         if self.isVisible():
             self.refresh()
-        else:
-            self._dirty = True
+            return
+        self._dirty = True
+        if self.REFRESH_AHEAD and not self._ahead_queued:
+            self._ahead_queued = True
+            idle.later(self, self._refresh_ahead)
+
+    def _refresh_ahead(self, _deadline: float) -> bool:
+        """An idle step: the refresh a hidden view would otherwise do when shown."""
+        self._ahead_queued = False
+        if self._dirty and not self.isVisible():
+            self.refresh()
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         if self._dirty:

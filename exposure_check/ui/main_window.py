@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
         self.unlock_page = UnlockPage(self.session)
         self.outer.addWidget(self.unlock_page)
         self.outer.setCurrentWidget(self.unlock_page)
-        self.unlock_page.unlocked.connect(self._enter)
+        self.unlock_page.unlocked.connect(self._enter_soon)
         self.unlock_page.start()
         self.ready.emit("unlock")
 
@@ -523,6 +523,17 @@ class MainWindow(QMainWindow):
         """The page's view: the one made ahead if there is one, else a new one."""
         made: QWidget | None = self._prebuilt.pop(key, None)
         return made or self._view_class(key)(self.session, self.ui_locale)
+
+    def _enter_soon(self) -> None:
+        """Enter in an idle turn after the views made ahead have caught up with the unlocked
+        session (their refreshes are queued first), so that entering only shows a page."""
+        from . import idle
+
+        idle.later(self, self._enter_step)
+
+    def _enter_step(self, _deadline: float) -> bool:
+        self._enter()
+        return False
 
     def _enter(self) -> None:
         from . import idle
@@ -713,8 +724,15 @@ class MainWindow(QMainWindow):
         audit._focus_first()  # type: ignore[attr-defined]
 
     def _audit_finished(self) -> None:
+        # After the results page has caught up with the new audit in an idle turn of its own.
+        from . import idle
+
+        idle.later(self, self._show_results_step)
+
+    def _show_results_step(self, _deadline: float) -> bool:
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+        return False
 
     def _theme(self, name: str) -> None:
         from .app import apply_theme

@@ -30,6 +30,8 @@ ROLE_ID = Qt.ItemDataRole.UserRole
 
 
 class PlanView(RefreshWhenShown):
+    REFRESH_AHEAD = True  # shown after an unlock, a finished audit or a plan change
+
     def __init__(self, session: Session, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

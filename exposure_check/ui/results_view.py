@@ -106,6 +106,8 @@ class ScoreGauge(QWidget):
 
 
 class ResultsView(RefreshWhenShown):
+    REFRESH_AHEAD = True  # shown after an unlock, a finished audit or a plan change
+
     def __init__(self, session: Session, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -162,6 +164,7 @@ class ResultsView(RefreshWhenShown):
         header.sectionResized.connect(self._fit_timer.start)
         self._fit_next = 0
         self._fitting = False  # an idle step is fitting rows
+        self._row_heights: dict[tuple[object, ...], int] = {}  # (widths, texts) -> height
         self.table.setTabKeyNavigation(False)
         accessible(self.table, self.tr("Why this score"),
                    self.tr("Each question's contribution to the score"))
@@ -176,10 +179,22 @@ class ResultsView(RefreshWhenShown):
             idle.later(self, self._fit_more, first=self.isVisible())
 
     def _fit_more(self, deadline: float) -> bool:
-        """An idle step: fit rows from `_fit_next` until `deadline`; True while rows remain."""
-        rows = self.table.rowCount()
+        """An idle step: fit rows from `_fit_next` until `deadline`; True while rows remain.
+
+        A row whose texts were already fitted at the same column widths takes its known height
+        (a refresh after a plan change mostly changes the status column: no text to lay out)."""
+        table, header = self.table, self.table.horizontalHeader()
+        rows, cols = table.rowCount(), table.columnCount()
+        widths = tuple(header.sectionSize(c) for c in range(cols))
         while self._fit_next < rows:
-            self.table.resizeRowToContents(self._fit_next)
+            r = self._fit_next
+            key = (widths, *(cell.text() if (cell := table.item(r, c)) else "" for c in range(cols)))
+            height = self._row_heights.get(key)
+            if height is None:
+                table.resizeRowToContents(r)
+                self._row_heights[key] = table.rowHeight(r)
+            else:
+                table.setRowHeight(r, height)
             self._fit_next += 1
             if time.perf_counter() >= deadline:
                 break
@@ -250,7 +265,8 @@ class ResultsView(RefreshWhenShown):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_columns()  # the same texts take another width
+            self._row_heights.clear()  # the same texts take another size
+            self._fit_columns()
         super().changeEvent(event)
 
     def _show_summary(self, score: Score) -> None:

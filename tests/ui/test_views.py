@@ -206,6 +206,10 @@ def test_results_and_plan_update_live(window: MainWindow) -> None:
     font.setPointSizeF(font.pointSizeF() * 2)  # as at 200% text size
     results.setFont(font)
     assert fitted()
+    results.refresh()  # rows fitted before are measured again in the new font
+    wait_until(lambda: not results._fit_timer.isActive() and idle.pending() == 0,
+               what="the rows to be fitted")
+    assert all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
 
     window.show_page("plan")
     plan = window.views["plan"]
