@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Item, Pack, tr
 from . import idle
-from .controls import Foldout, accessible, icon, plain_label
+from .controls import Foldout, accessible, icon, plain_label, set_progress
 from .messages import describe
 from .session import Session
 
@@ -433,8 +433,7 @@ class AuditView(QWidget):
         applicable = self.applicable
         total = len(applicable)
         answered = sum(1 for it in applicable if self._confirmed(it.id))
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(answered)
+        set_progress(self.progress, answered, max(total, 1))
         self.progress.setFormat(self.tr("%v of %m answered"))
         pages = max(len(self.pages), 1)
         text = self.tr(

@@ -13,6 +13,7 @@ from .. import paths
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QProgressBar
 
 # `Qt` (the namespace) is imported inside the functions: PySide6 makes all its enum types on first
 # use (~40 ms), which the main window leaves until after its first paint. So are the Qt classes
@@ -24,6 +25,17 @@ def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description or name)
     return widget
+
+
+def set_progress(bar: QProgressBar, value: int, maximum: int | None = None) -> None:
+    """Set a progress bar without QProgressBar's synchronous repaint (QProgressBar.setValue
+    repaints at once when its text changes: ~2.5 ms per call here, at every answer); it is
+    painted with the rest of the window instead."""
+    bar.setUpdatesEnabled(False)
+    if maximum is not None:
+        bar.setRange(0, maximum)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)  # schedules the repaint
 
 
 def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:

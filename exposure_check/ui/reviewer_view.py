@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import DeclaredFacts, Pack, tr
-from .controls import accessible, plain_label
+from .controls import accessible, plain_label, set_progress
 
 if TYPE_CHECKING:
     from ..core.review import ReviewResult
@@ -213,7 +213,7 @@ class ReviewerView(QWidget):
         self._busy(False)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(done * 1000 / total) if total else 0)
+        set_progress(self.progress, int(done * 1000 / total) if total else 0)
 
     def _on_cancelled(self) -> None:
         self._finish()
