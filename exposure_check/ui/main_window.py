@@ -545,8 +545,8 @@ class MainWindow(QMainWindow):
                       "settings": self.tr("Settings and privacy")}
             for key, title in titles.items():
                 self.add_lazy_page(key, title, partial(self._make_view, key))
-            # Other engineers' views load after the window is usable: modules are imported on
-            # a worker thread, then each page is built in its own turn of the event loop.
+            # The optional pages' modules are imported on a worker; each page is listed then
+            # and built when first shown (_add_optional_views).
             QTimer.singleShot(0, self, self._add_optional_views)
             # The audit view exists before it is shown: once a profile is saved it builds its
             # pages in idle turns while the profile is written (AuditView._session_changed).
