@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from ui.uihelpers import FAST_KDF, REPO, unnamed_controls, visible_texts
 
@@ -17,7 +18,7 @@ from exposure_check.storage.vault import Vault
 from exposure_check.ui import idle, prefs, scripted
 from exposure_check.ui.first_run import RecoveryKeyDialog
 from exposure_check.ui.main_window import MainWindow
-from exposure_check.ui.results_view import FITTED_COLUMNS
+from exposure_check.ui.results_view import FITTED_COLUMNS, ScoreBar
 from exposure_check.ui.scripted import make_window, settle, wait_until
 
 PASS = "a long enough passphrase"
@@ -187,6 +188,13 @@ def test_results_and_plan_update_live(window: MainWindow) -> None:
     assert "lower is better" in results.gauge.accessibleDescription()
     assert results.table.rowCount() == len(score.contributions)
     assert results.bars.count() == 2 * len(score.categories)
+    bars = results.bars_box.findChildren(ScoreBar)
+    assert [b.value() for b in bars] == [round(c.score) for c in score.categories.values()]
+    for b in bars:  # the number for screen readers; the bar filled in the highlight colour
+        assert f"{b.value()} of 100" in b.accessibleDescription()
+        image = b.grab().toImage()
+        highlight = b.palette().color(QPalette.ColorRole.Highlight).rgb()
+        assert (image.pixelColor(3, 3).rgb() == highlight) == (b.value() > 1)
     assert "first audit" in results.comparison.text()
     assert not unnamed_controls(results)
     # Refilled while shown, every row still fits its wrapped text (rows are fitted in idle turns)
