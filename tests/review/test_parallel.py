@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import Future
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +54,8 @@ def test_large_inputs_use_workers_by_default(monkeypatch: pytest.MonkeyPatch, ex
             made.append(workers)
             super().__init__(declared, workers, local)
 
+
+
     monkeypatch.setattr(engine, "ParallelDetect", Counting)
     monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 100_000)
     monkeypatch.setattr(engine, "_cores", lambda: 2)
@@ -59,7 +63,10 @@ def test_large_inputs_use_workers_by_default(monkeypatch: pytest.MonkeyPatch, ex
     review([ReviewInput.pasted("a short bio, Engineer at Acme Ltd")], DECLARED)  # small: no processes
     monkeypatch.setattr(engine, "_cores", lambda: 1)
     review([ReviewInput.file(export)], DECLARED)  # one core: no processes
-    assert made == [2]
+    monkeypatch.setattr(engine, "_cores", lambda: 4)
+    review([ReviewInput.file(export)], DECLARED)
+    # One worker process per core but one: this thread detects too while the workers are busy.
+    assert made == [1, 3]
 
 
 def test_progress_and_cancel_with_workers(export: Path) -> None:
@@ -87,11 +94,12 @@ def test_a_dead_worker_does_not_lose_the_review(export: Path) -> None:
     ctx = imp.Context(imp.Limits(), should_stop=lambda: False, advance=lambda n: None)
     with open(export, "rb") as fh:
         chunks = list(imp.import_source(fh, export.name, export.stat().st_size, ctx, None))
-    expected = [local.detect(c.text) for c in chunks]
+    expected = [engine.chunk_findings(local, c.text, c.line, c.hints) for c in chunks]
+    assert any(e.entries for e in expected)
     parallel = engine.ParallelDetect(DECLARED, 2, local)
     try:
         got = []
-        for i, (_chunk, found) in enumerate(parallel.run(iter(chunks))):
+        for i, (_chunk, found) in enumerate(parallel.run((c, False) for c in chunks)):
             got.append(found)
             if i == 0:  # the workers are up: kill them all
                 for proc in list(parallel.pool._processes.values()):  # noqa: SLF001
@@ -106,3 +114,53 @@ def test_a_dead_worker_does_not_lose_the_review(export: Path) -> None:
         assert got == expected
     finally:
         parallel.close()
+
+
+class _LazyFuture(Future):  # type: ignore[type-arg]
+    """Done only when asked for its result: the workers look busy all the time."""
+
+    def __init__(self, fn: Any, *args: Any) -> None:
+        super().__init__()
+        self._call = (fn, args)
+
+    def result(self, timeout: float | None = None) -> Any:
+        if not self.done():
+            fn, args = self._call
+            self.set_result(fn(*args))
+        return super().result(timeout)
+
+
+class _BusyPool:
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, fn: Any, *args: Any) -> Future:  # type: ignore[type-arg]
+        self.submitted += 1
+        return _LazyFuture(fn, *args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_this_thread_takes_batches_while_workers_are_busy_and_order_holds(export: Path) -> None:
+    from exposure_check.core.review import importers as imp
+
+    local = Detectors(DECLARED)
+    ctx = imp.Context(imp.Limits())
+    with open(export, "rb") as fh:
+        chunks = list(imp.import_source(fh, export.name, export.stat().st_size, ctx, None))
+    expected = [engine.chunk_findings(local, c.text, c.line, c.hints) for c in chunks]
+    engine._init_worker(DECLARED)  # the lazy futures run the workers' function here
+    parallel = engine.ParallelDetect(DECLARED, 1, local, batch=3)
+    parallel.pool.shutdown()
+    pool = _BusyPool()
+    parallel.pool = pool  # type: ignore[assignment]
+    try:
+        got = [(c, f) for c, f in parallel.run((c, False) for c in chunks)]
+    finally:
+        parallel.close()
+    assert [c for c, _ in got] == chunks
+    assert [f for _, f in got] == expected
+    batches = -(-len(chunks) // 3)
+    assert pool.submitted >= parallel.window and parallel.done_here > 0
+    assert pool.submitted + parallel.done_here == batches

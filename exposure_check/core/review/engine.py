@@ -3,11 +3,17 @@
 Runs in the caller's thread; the UI calls it from a worker with a `progress(done, total)` callback
 and a cancel event. Nothing is written anywhere.
 
-Large inputs (`PARALLEL_MIN_BYTES` and up, on a machine with more than one core) have their
-chunks' detectors run in worker processes (`ParallelDetect`): the importers stay in this thread,
-a bounded window of chunks is in flight, and results are taken in order, so findings, counts and
-memory are as in one process. The processes are spawned, never forked (the caller may be a Qt
-app with threads); entry points call `multiprocessing.freeze_support()` for frozen builds.
+Each chunk's detections are gathered into its distinct findings (`chunk_findings`: line numbers,
+repeats, first occurrence) independently of the other chunks; the review merges them in input
+order (`_Collector.merge`), which gives exactly what counting every detection one by one gives.
+
+Large inputs (`PARALLEL_MIN_BYTES` and up, on a machine with more than one core) have that
+per-chunk work done in worker processes as well as in this thread (`ParallelDetect`): the
+importers stay in this thread, which takes a batch of chunks itself whenever the workers have
+enough in hand; a bounded window of chunks is in flight, and results are taken in order, so
+findings, counts and memory are as in one process. The processes are spawned, never forked (the
+caller may be a Qt app with threads); entry points call `multiprocessing.freeze_support()` for
+frozen builds.
 """
 
 from __future__ import annotations
@@ -29,8 +35,8 @@ from .findings import Finding, merge_suggestions, platform_for, redact, suggesti
 
 MAX_REDACT_CHARS = 1 << 20  # a redacted rewrite is offered for texts up to 1 MiB
 # Below this input size (bytes on disk: a zip holds ~5× as much text), starting worker processes
-# (~0.35 s each, mostly imports, in parallel) costs more than they save; above it they run the
-# detectors on all cores.
+# (~0.35 s each, mostly imports, in parallel) costs more than they save; above it they and this
+# thread run the detectors on all cores.
 PARALLEL_MIN_BYTES = 4 << 20
 MAX_WORKERS = 4
 
@@ -89,12 +95,12 @@ def _for_display(dets: list[Detection]) -> list[Detection]:
             or not declared.overlaps(d.start, d.end)]
 
 
-def _with_hints(chunk: imp.Chunk, dets: list[Detection]) -> list[Detection]:
-    if not chunk.hints:
+def _with_hints(text: str, hints: Sequence[imp.Hint], dets: list[Detection]) -> list[Detection]:
+    if not hints:
         return dets
     extra = []
     by_kind: dict[str, Spans] = {}
-    for h in chunk.hints:
+    for h in hints:
         kind = _HINT_KIND.get(h.kind)
         if kind is None:
             continue
@@ -102,11 +108,49 @@ def _with_hints(chunk: imp.Chunk, dets: list[Detection]) -> list[Detection]:
             by_kind[kind] = Spans((d.start, d.end) for d in dets if detector_of(d.kind) in (kind, "declared"))
         if by_kind[kind].overlaps(h.start, h.end):
             continue
-        text = chunk.text[h.start:h.end].strip()
-        if len(text) < 2:
+        if len(text[h.start:h.end].strip()) < 2:
             continue
-        extra.append(Detection(kind, h.start, h.end, chunk.text[h.start:h.end], 0.9, h.why))
+        extra.append(Detection(kind, h.start, h.end, text[h.start:h.end], 0.9, h.why))
     return dets + extra
+
+
+# One distinct finding of a chunk: kind, text, confidence, detail, line, start, end (in the chunk)
+# of its first occurrence there, its key (text case-folded) and its occurrences there.
+Entry = tuple[str, str, float, str, int, int, int, str, int]
+
+
+@dataclass
+class ChunkFindings:
+    """What one chunk adds to the review: its distinct findings in order of first occurrence (the
+    order the review keeps them in), and the detections themselves when a redacted rewrite of the
+    source is wanted."""
+
+    entries: list[Entry]
+    dets: list[Detection] | None = None
+
+
+def chunk_findings(detectors: Detectors, text: str, line: int, hints: Sequence[imp.Hint] = (),
+                   keep_dets: bool = False) -> ChunkFindings:
+    """Detect in one chunk and gather its findings: everything per chunk that does not depend on
+    other chunks, so that worker processes can do it and the review only merges (`_Collector`)."""
+    dets = _for_display(_with_hints(text, hints, detectors.detect(text)))
+    seen: dict[tuple[str, str], list[Any]] = {}
+    count = text.count
+    pos = 0
+    for d in sorted(dets, key=_start_of):
+        line += count("\n", pos, d.start)
+        pos = d.start
+        key = (d.kind, d.text.casefold())
+        have = seen.get(key)
+        if have is None:
+            seen[key] = [d.kind, d.text, d.confidence, d.detail, line, d.start, d.end, key[1], 1]
+        else:
+            have[8] += 1
+    return ChunkFindings([tuple(e) for e in seen.values()], dets if keep_dets else None)
+
+
+def _start_of(d: Detection) -> int:
+    return d.start
 
 
 class _Collector:
@@ -132,6 +176,29 @@ class _Collector:
         self.findings[key] = f
         return True
 
+    def merge(self, chunk: imp.Chunk, found: ChunkFindings, platform: str | None, offset: int | None) -> None:
+        """Add a chunk's findings: the same as `add` for each of its detections in order.
+        `offset`: the chunk's offset in a plain-text source, whose findings carry their span."""
+        counts, findings = self.counts, self.findings
+        source = chunk.source
+        for kind, text, confidence, detail, line, start, end, folded, n in found.entries:
+            topic = topic_of(kind)
+            counts[topic] = counts.get(topic, 0) + n
+            key = (source, kind, folded)
+            have = findings.get(key)
+            if have is not None:
+                have.count += n
+                continue
+            if len(findings) >= self.max:
+                self.truncated = True
+                continue
+            f = Finding(source, line, kind, text, confidence, detail, _context(chunk.text, start, end),
+                        platform, n)
+            if offset is not None:
+                f.start, f.end = start + offset, end + offset
+            f.suggestions = suggestions_for(self.pack, topic, platform_for(kind, platform))
+            findings[key] = f
+
 
 def _context(text: str, start: int, end: int) -> str:
     s = text[max(0, start - 40):min(len(text), end + 40)]
@@ -146,57 +213,97 @@ def _init_worker(declared: DeclaredFacts | None) -> None:
     _worker_detectors = Detectors(declared)
 
 
-def _detect_in_worker(text: str) -> list[Detection]:
+Job = tuple[str, int, tuple[imp.Hint, ...], bool]  # a chunk's text, line, hints; keep_dets
+
+
+def _findings_in_worker(jobs: list[Job]) -> list[ChunkFindings]:
     assert _worker_detectors is not None
-    return _worker_detectors.detect(text)
+    return [chunk_findings(_worker_detectors, *job) for job in jobs]
 
 
 class ParallelDetect:
-    """`Detectors.detect` over a stream of chunks, in worker processes, results in input order.
+    """`chunk_findings` over a stream of chunks, in worker processes and in this thread, results
+    in input order.
 
-    At most `window` chunks are in flight, so memory stays bounded by a few chunks whatever the
-    input size."""
+    Chunks go out `batch` at a time (fewer, larger messages: less work passing them). While the
+    workers have `window` batches in hand, this thread does the next batch itself instead of
+    waiting for them (a batch done here costs nothing to pass), so on two cores one worker and
+    this thread keep both busy. At most `window` batches are with the workers and `2 * window`
+    are held, so memory stays bounded by a few chunks whatever the input size."""
 
-    def __init__(self, declared: DeclaredFacts | None, workers: int, local: Detectors) -> None:
+    def __init__(self, declared: DeclaredFacts | None, workers: int, local: Detectors,
+                 batch: int = 4) -> None:
         import multiprocessing
 
         self.local = local  # if a worker process dies (out of memory…), the rest runs here
         self.broken = False
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker, initargs=(declared,))
-        self.window = 2 * workers
+        self.window = 3 * workers
+        self.batch = batch
+        self.done_here = 0  # batches done in this thread while the workers were busy
 
-    def run(self, chunks: Iterator[imp.Chunk]) -> Iterator[tuple[imp.Chunk, list[Detection]]]:
-        pending: deque[tuple[imp.Chunk, Future[list[Detection]] | None]] = deque()
-        for chunk in chunks:
-            pending.append((chunk, self._submit(chunk)))
-            if len(pending) >= self.window:
-                yield self._take(pending)
+    def run(self, chunks: Iterator[tuple[imp.Chunk, bool]]) -> Iterator[tuple[imp.Chunk, ChunkFindings]]:
+        """`chunks`: each chunk, and whether its detections are wanted too (`keep_dets`)."""
+        pending: deque[_Batch] = deque()
+        batch: list[imp.Chunk] = []
+        jobs: list[Job] = []
+        for chunk, keep in chunks:
+            batch.append(chunk)
+            jobs.append((chunk.text, chunk.line, chunk.hints, keep))
+            if len(batch) >= self.batch:
+                self._add(pending, batch, jobs)
+                batch, jobs = [], []
+                while pending and (len(pending) >= 2 * self.window or pending[0].ready()):
+                    yield from self._take(pending)
+        if batch:
+            self._add(pending, batch, jobs)
         while pending:
-            yield self._take(pending)
+            yield from self._take(pending)
 
-    def _submit(self, chunk: imp.Chunk) -> Future[list[Detection]] | None:
-        """The chunk's detection in a worker, or None (done here when taken) once a worker died:
+    def _add(self, pending: deque[_Batch], batch: list[imp.Chunk], jobs: list[Job]) -> None:
+        busy = sum(1 for b in pending if b.future is not None and not b.future.done())
+        if busy < self.window and not self.broken:
+            pending.append(_Batch(batch, jobs, self._submit(jobs)))
+        else:
+            self.done_here += 1
+            pending.append(_Batch(batch, jobs, None, [chunk_findings(self.local, *job) for job in jobs]))
+
+    def _submit(self, jobs: list[Job]) -> Future[list[ChunkFindings]] | None:
+        """The chunks' findings from a worker, or None (done here when taken) once a worker died:
         the pool may notice at a submit as well as at a result."""
         if not self.broken:
             try:
-                return self.pool.submit(_detect_in_worker, chunk.text)
+                return self.pool.submit(_findings_in_worker, jobs)
             except BrokenExecutor:
                 self.broken = True
         return None
 
-    def _take(self, pending: deque[tuple[imp.Chunk, Future[list[Detection]] | None]]
-              ) -> tuple[imp.Chunk, list[Detection]]:
-        chunk, fut = pending.popleft()
-        if fut is not None:
+    def _take(self, pending: deque[_Batch]) -> Iterator[tuple[imp.Chunk, ChunkFindings]]:
+        b = pending.popleft()
+        found = b.found
+        if found is None and b.future is not None:
             try:
-                return chunk, fut.result()
+                found = b.future.result()
             except BrokenExecutor:
                 self.broken = True
-        return chunk, self.local.detect(chunk.text)
+        if found is None:
+            found = [chunk_findings(self.local, *job) for job in b.jobs]
+        yield from zip(b.chunks, found, strict=True)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Batch:
+    chunks: list[imp.Chunk]
+    jobs: list[Job]
+    future: Future[list[ChunkFindings]] | None  # with a worker
+    found: list[ChunkFindings] | None = None  # done here
+
+    def ready(self) -> bool:
+        return self.found is not None or self.future is None or self.future.done()
 
 
 def _cores() -> int:
@@ -204,10 +311,12 @@ def _cores() -> int:
 
 
 def _workers_for(total: int) -> int:
+    """Worker processes for an input of `total` bytes: one per core but one, the caller's thread
+    doing its share of the detectors besides the importers (see ParallelDetect)."""
     if total < PARALLEL_MIN_BYTES:
         return 0
     cores = _cores()
-    return min(cores, MAX_WORKERS) if cores > 1 else 0
+    return min(cores - 1, MAX_WORKERS) if cores > 1 else 0
 
 
 def review(inputs: Sequence[ReviewInput], declared: DeclaredFacts | None = None, *,
@@ -216,8 +325,9 @@ def review(inputs: Sequence[ReviewInput], declared: DeclaredFacts | None = None,
            limits: imp.Limits | None = None, max_findings: int = 5000,
            workers: int | None = None) -> ReviewResult:
     """Review `inputs`. Raises importers.Cancelled when `cancel` is set; never raises for bad
-    input (each problem is an Issue in the result). `workers`: detector processes (0: this
-    thread; default: one per core for inputs of PARALLEL_MIN_BYTES and up)."""
+    input (each problem is an Issue in the result). `workers`: detector processes besides this
+    thread (0: this thread only; default: one per core but one, for inputs of PARALLEL_MIN_BYTES
+    and up)."""
     limits = limits or imp.Limits()
     detectors = Detectors(declared)
     total = 0
@@ -292,30 +402,25 @@ def _review_inputs(inputs: Sequence[ReviewInput], detectors: Detectors, parallel
                     ctx.issue(name, f"cannot be read ({exc.strerror or exc})", "error")
                     continue
             n_sources = len(ctx.sources)
-            chunks = imp.import_source(fh, name, size, ctx, platform)
-            detected = (parallel.run(chunks) if parallel is not None
-                        else ((c, detectors.detect(c.text)) for c in chunks))
+            redactable = size <= MAX_REDACT_CHARS * 4
+
+            def textual(chunk: imp.Chunk, n_sources: int = n_sources, name: str = name) -> bool:
+                src = ctx.sources[n_sources] if len(ctx.sources) > n_sources else None
+                return src is not None and src.kind == "text" and chunk.source == name
+
+            jobs = ((c, redactable and textual(c)) for c in imp.import_source(fh, name, size, ctx, platform))
+            detected = (parallel.run(jobs) if parallel is not None else
+                        ((c, chunk_findings(detectors, c.text, c.line, c.hints, keep)) for c, keep in jobs))
             for chunk, found in detected:
                 ctx.check()
-                plat = chunk.platform or platform
-                dets = _for_display(_with_hints(chunk, found))
-                src = ctx.sources[n_sources] if len(ctx.sources) > n_sources else None
-                textual = src is not None and src.kind == "text" and chunk.source == name
-                if textual and size <= MAX_REDACT_CHARS * 4:
+                is_text = textual(chunk)
+                if found.dets is not None:
                     if redact_dets is None:
                         redact_dets = []
                     redact_dets.extend(Detection(d.kind, d.start + chunk.offset, d.end + chunk.offset,
-                                                 d.text, d.confidence, d.detail) for d in dets)
+                                                 d.text, d.confidence, d.detail) for d in found.dets)
                     whole.append(chunk.text)
-                line, pos = chunk.line, 0
-                for d in sorted(dets, key=lambda d: d.start):
-                    line += chunk.text.count("\n", pos, d.start)
-                    pos = d.start
-                    f = Finding(chunk.source, line, d.kind, d.text, d.confidence, d.detail, "", plat)
-                    if textual:
-                        f.start, f.end = d.start + chunk.offset, d.end + chunk.offset
-                    if collector.add(f):
-                        f.context = _context(chunk.text, d.start, d.end)
+                collector.merge(chunk, found, chunk.platform or platform, chunk.offset if is_text else None)
                 report()
             for src in ctx.sources[n_sources:]:
                 if src.photo is not None:
