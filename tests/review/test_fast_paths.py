@@ -6,6 +6,7 @@ import random
 import re
 
 import phonenumbers
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,30 @@ def test_uncased_cache_gives_the_plain_answer() -> None:
     for _ in range(2000):  # the same characters again and again: the cache must not change answers
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert d._uncased(s) == plain(s), s
+
+
+def test_phone_candidates_short_path_when_all_else_are_known_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of an export: known dates everywhere, numbers after "+" here and there. The short path
+    (only the matches after a "+") must give what the full loop gives, and must not be taken when
+    some other match needs a look."""
+    from exposure_check.core.review import detectors as d
+
+    monkeypatch.setattr(d, "_DATES_SEEN", set())  # a cache filled by other tests has no room left
+    rows = [f"c{i},2024-03-{i % 28 + 1:02d} 10:00:00 UTC,hello" for i in range(60)]
+    d._phones("\n".join(rows), False)  # the dates become known
+    cases = {
+        "+44 7911 123456 here": True,
+        "+2024-03-05 10:00:00 a dated row after a plus": True,
+        "a+44 7911 123456, ++44 7911 123457 +": True,
+        "+(44) 7911 123458": False,  # a "(" before a digit: the full loop
+        "+44 7911 123456 and again 44 7911 123456 without the plus": False,
+        "call 020 7946 0958 now": False,
+        "(020) 7946 0958": False,
+        "no plus at all": True,
+    }
+    for extra, short in cases.items():
+        text = "\n".join(rows[:30] + [extra] + rows[30:])
+        got = d._phone_candidates(text, d._PHONE_CAND_ASCII, d._PAREN_DIGIT_ASCII)
+        assert isinstance(got, list) == short, extra
+        assert [(p.start, p.end, p.text, p.detail) for p in d._phones(text, False)] == \
+            _phones_reference(text, False), extra

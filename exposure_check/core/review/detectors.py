@@ -173,6 +173,34 @@ _DATE_LIKE = re.compile(r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d\d")
 _DIGIT = re.compile(r"\d")
 # Candidates already known to be dates (exports repeat the same few on every row). Bounded.
 _DATES_SEEN: set[str] = set()
+# A candidate right after "(": the candidates' first character (a digit) after one.
+_PAREN_DIGIT_ASCII = re.compile(r"\([0-9]")
+_PAREN_DIGIT = re.compile(r"\(\d")
+
+
+def _phone_candidates(text: str, pattern: re.Pattern[str], paren: re.Pattern[str]
+                      ) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text)`, or only those of its matches that _phones does not skip at once,
+    when that is cheap to tell: no match has a "(" before it (checked), and every match that is
+    not a known date has a "+" before it. The match after a "+" is `pattern.match` there, because
+    no match holds a "+" (so none that started earlier runs into it). A list of strings (findall)
+    and set look-ups cost much less than a Python loop over every dated row of an export."""
+    if paren.search(text) is not None:
+        return pattern.finditer(text)
+    found = pattern.findall(text)
+    unseen = len(found) - sum(map(_DATES_SEEN.__contains__, found))
+    after_plus = []
+    i = text.find("+")
+    while i >= 0:
+        m = pattern.match(text, i + 1)
+        if m is not None:
+            after_plus.append(m)
+            if m.group() not in _DATES_SEEN:
+                unseen -= 1
+        i = text.find("+", i + 1)
+    # The matches after a "+" are some of `found`: when they are all of its unknown ones, the
+    # rest are known dates without "(" or "+" before them, which _phones skips.
+    return after_plus if unseen == 0 else pattern.finditer(text)
 
 
 def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection]:
@@ -181,7 +209,8 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
     regions: tuple[str, ...] = ("CN", "US", "GB") if cjk else ("US", "GB", "CN")
     every = words.joined if words is not None else text
     ascii_digits = every.isascii() or _OTHER_DIGIT.search(every) is None
-    for m in (_PHONE_CAND_ASCII if ascii_digits else _PHONE_CAND).finditer(text):
+    pattern, paren = (_PHONE_CAND_ASCII, _PAREN_DIGIT_ASCII) if ascii_digits else (_PHONE_CAND, _PAREN_DIGIT)
+    for m in _phone_candidates(text, pattern, paren):
         start = m.start()
         # Exports hold a date on every row, so this loop runs for many candidates that are
         # rejected at once: the common case (no "(" or "+" before) takes the shortest path.
@@ -212,7 +241,9 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
         digits = _digits(cand)
         if len(digits) < 7 or len(digits) > 15:
             continue
-        keyword = _PHONE_KEYWORD.search(text, max(0, start - 16), start) is not None
+        # A label before the number only matters without a country code (below, it is always
+        # "intl or keyword"), so the look for one is skipped for +44 … numbers.
+        keyword = intl or _PHONE_KEYWORD.search(text, max(0, start - 16), start) is not None
         if not intl and not keyword and len(digits) < 10:
             continue
         # Validation depends only on the digits and on a leading "+" (or "00"), so it is cached
