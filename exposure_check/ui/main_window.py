@@ -724,14 +724,25 @@ class MainWindow(QMainWindow):
         audit._focus_first()  # type: ignore[attr-defined]
 
     def _audit_finished(self) -> None:
-        # After the results page has caught up with the new audit in an idle turn of its own.
         from . import idle
 
         idle.later(self, self._show_results_step)
 
     def _show_results_step(self, _deadline: float) -> bool:
+        """An idle step, in two turns: the results page catches up with the new audit in a turn
+        of its own, then it is shown (laid out and painted) in the next, and the plan, the page
+        people go to from there, is brought up to date in the turn after."""
+        from .lazyview import RefreshWhenShown
+
+        results = self.views.get("results") or self._prebuilt.get("results")
+        if isinstance(results, RefreshWhenShown) and results._dirty and not results.isVisible():
+            results.refresh()
+            return True
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+        plan = self.views.get("plan") or self._prebuilt.get("plan")
+        if isinstance(plan, RefreshWhenShown):
+            plan.refresh_ahead_now()
         return False
 
     def _theme(self, name: str) -> None:
