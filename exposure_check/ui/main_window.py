@@ -525,15 +525,51 @@ class MainWindow(QMainWindow):
         return made or self._view_class(key)(self.session, self.ui_locale)
 
     def _enter_soon(self) -> None:
-        """Enter in an idle turn after the views made ahead have caught up with the unlocked
-        session (their refreshes are queued first), so that entering only shows a page."""
+        """Enter in idle turns: the page entering lands on catches up with the unlocked session
+        in a turn of its own, so that entering only shows it."""
         from . import idle
 
         idle.later(self, self._enter_step)
 
     def _enter_step(self, _deadline: float) -> bool:
+        key = self._landing_page()
+        if self._catch_up(key):
+            return True  # entered in the next turn
         self._enter()
+        if key == "results":
+            self._refresh_ahead_now("plan")  # where people go from the results
         return False
+
+    def _landing_page(self) -> str:
+        """The page `_enter` shows."""
+        s = self.session
+        if s.profile is None:
+            return "profile"
+        if s.latest is None or self._draft_in_progress():
+            return "audit"
+        return "results"
+
+    def _made(self, key: str) -> QWidget | None:
+        """The page's view if it exists yet, shown before or made ahead."""
+        return self.views.get(key) or self._prebuilt.get(key)
+
+    def _catch_up(self, key: str) -> bool:
+        """Refresh the hidden view `key` now if the session changed since it was filled in (it
+        would be on being shown); True if it did."""
+        from .lazyview import RefreshWhenShown
+
+        view = self._made(key)
+        if isinstance(view, RefreshWhenShown) and view._dirty and not view.isVisible():
+            view.refresh()
+            return True
+        return False
+
+    def _refresh_ahead_now(self, key: str) -> None:
+        from .lazyview import RefreshWhenShown
+
+        view = self._made(key)
+        if isinstance(view, RefreshWhenShown):
+            view.refresh_ahead_now()
 
     def _enter(self) -> None:
         from . import idle
@@ -552,15 +588,13 @@ class MainWindow(QMainWindow):
             # pages in idle turns while the profile is written (AuditView._session_changed).
             idle.later(self, self._make_audit_ahead)
         QTimer.singleShot(0, self, self.activateWindow)  # back from the recovery-key dialog
-        s = self.session
-        if s.profile is None:
-            self.show_page("profile")
+        landing = self._landing_page()
+        self.show_page(landing)
+        if landing == "profile":
             self.views["profile"].focus_first()  # type: ignore[attr-defined]
-        elif s.latest is None or self._draft_in_progress():
-            self.show_page("audit")
+        elif landing == "audit":
             self.views["audit"]._focus_first()  # type: ignore[attr-defined]
         else:
-            self.show_page("results")
             self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
         self._check_recheck()
         self._report_damage()
@@ -732,17 +766,11 @@ class MainWindow(QMainWindow):
         """An idle step, in two turns: the results page catches up with the new audit in a turn
         of its own, then it is shown (laid out and painted) in the next, and the plan, the page
         people go to from there, is brought up to date in the turn after."""
-        from .lazyview import RefreshWhenShown
-
-        results = self.views.get("results") or self._prebuilt.get("results")
-        if isinstance(results, RefreshWhenShown) and results._dirty and not results.isVisible():
-            results.refresh()
+        if self._catch_up("results"):
             return True
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
-        plan = self.views.get("plan") or self._prebuilt.get("plan")
-        if isinstance(plan, RefreshWhenShown):
-            plan.refresh_ahead_now()
+        self._refresh_ahead_now("plan")
         return False
 
     def _theme(self, name: str) -> None:
