@@ -30,7 +30,7 @@ def test_review_pasted_text_and_accept(qtbot: QtBot) -> None:
         view.review_button.click()
     assert blocker.args == ["done"]
     assert view.progress.value() == 1000
-    rows = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    rows = [view.tree.model().index(i, 0).data() for i in range(view.tree.model().rowCount())]
     assert {"Employer", "Job title", "Phone"} <= set(rows)
     assert "[employer]" in view.redacted.toPlainText()
     with qtbot.waitSignal(view.answers_suggested) as sig:
@@ -64,7 +64,7 @@ def test_large_file_reviewed_in_worker_processes(qtbot: QtBot, tmp_path: Path) -
     assert blocker.args == ["done"]
     one = review([ReviewInput.file(big)], DeclaredFacts(employers=("Northwind Avionics",)), pack=PACK,
                  workers=0)
-    rows = {view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())}
+    rows = {view.tree.model().index(i, 0).data() for i in range(view.tree.model().rowCount())}
     assert {"Employer", "Phone"} <= rows
     assert view.result is not None and view.result.counts == one.counts
 
