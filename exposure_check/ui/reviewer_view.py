@@ -11,7 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -70,8 +70,10 @@ class FindingsModel(QAbstractTableModel):
     COLUMNS = 5
 
     def __init__(self, view: ReviewerView) -> None:
+        # The view is only the parent, never an attribute: a Python reference cycle between the
+        # two would leave the view to the garbage collector, which may run on the review's
+        # worker thread and delete a widget there.
         super().__init__(view)
-        self.view = view
         self.findings: list[Finding] = []
         self._rows: dict[int, tuple[str, ...]] = {}  # texts made so far, by row
         self._topics: dict[str, str] = {}
@@ -126,14 +128,15 @@ class FindingsModel(QAbstractTableModel):
         text = f.text if f.count == 1 else self.repeated.replace("%1", f.text).replace("%2", str(f.count))
         if f.detail and f.kind == "photo.gps":
             text = f"{text} — {f.detail}"
+        view = cast(ReviewerView, self.parent())
         topic = self._topics.get(f.topic)
         if topic is None:  # findings share a few topics and suggestions: each made once
-            topic = self._topics[f.topic] = self.view.topic_name(f.topic)
+            topic = self._topics[f.topic] = view.topic_name(f.topic)
         parts = []
         for sug in f.suggestions:
             key = (sug.item_id, sug.answer)
             if key not in self._suggested:
-                self._suggested[key] = self.view._suggestion_text(self._items, *key)
+                self._suggested[key] = view._suggestion_text(self._items, *key)
             parts.append(self._suggested[key])
         made = self._rows[row] = (topic, text, where, f"{f.confidence:.0%}", "; ".join(parts))
         return made

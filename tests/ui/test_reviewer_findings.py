@@ -61,3 +61,22 @@ def test_thousands_of_findings_show_with_their_texts_made_on_demand(qtbot: QtBot
     assert _cell(view, 0, 2) == f"{one.findings[0].source}:{one.findings[0].line}"
     view.show_result(ReviewResult())
     assert model.rowCount() == 0 and view.status.text() == "Nothing found."
+
+
+def test_the_view_is_freed_without_the_garbage_collector(qtbot: QtBot) -> None:
+    """No reference cycle through the model: otherwise the collector frees the view, on whatever
+    thread it happens to run (the review's worker thread too), and a widget deleted off the GUI
+    thread crashes the app."""
+    import gc
+    import weakref
+
+    view = ReviewerView(PACK, "en")
+    view.show_result(review([ReviewInput.pasted(BIO, "bio")], None, pack=PACK))
+    assert view.tree.model().rowCount() > 0
+    gone = weakref.ref(view)
+    gc.disable()
+    try:
+        del view
+        assert gone() is None
+    finally:
+        gc.enable()
