@@ -84,8 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     if target is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         mode = "quick" if args.quick else "full"
+        scope = f"{mode} run, only {', '.join(n.removeprefix('bench_') for n in names)}" if args.only \
+            else f"{mode} run"
         with open(target, "a", encoding="utf-8") as fh:
-            fh.write(f"\n## {stamp} ({mode} run)\n\nMachine: {_machine()}. Versions: {_versions()}.\n\n")
+            fh.write(f"\n## {stamp} ({scope})\n\nMachine: {_machine()}. Versions: {_versions()}.\n\n")
             fh.write(out + "\n")
     return 1 if failed else 0
 
