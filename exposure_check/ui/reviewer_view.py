@@ -69,7 +69,7 @@ class FindingsModel(QAbstractTableModel):
 
     COLUMNS = 5
 
-    def __init__(self, view: ReviewerView) -> None:
+    def __init__(self, view: ReviewerView, headings: list[str], repeated: str) -> None:
         # The view is only the parent, never an attribute: a Python reference cycle between the
         # two would leave the view to the garbage collector, which may run on the review's
         # worker thread and delete a widget there.
@@ -79,10 +79,8 @@ class FindingsModel(QAbstractTableModel):
         self._topics: dict[str, str] = {}
         self._suggested: dict[tuple[str, str], str] = {}
         self._items: dict[str, Any] = {}
-        tr_ = view.tr
-        self.headings = [tr_("Reveals"), tr_("Text"), tr_("Where"), tr_("Confidence"),
-                         tr_("Suggested answer")]
-        self.repeated = tr_("%1 (×%2)")
+        self.headings = headings
+        self.repeated = repeated  # "%1 (×%2)": a text and how often it occurs
 
     def set_findings(self, findings: Sequence[Finding], items: dict[str, Any]) -> None:
         self.beginResetModel()
@@ -199,7 +197,9 @@ class ReviewerView(QWidget):
         self.status = plain_label("")
         layout.addWidget(self.status)
 
-        self.findings_model = FindingsModel(self)
+        self.findings_model = FindingsModel(self, [
+            self.tr("Reveals"), self.tr("Text"), self.tr("Where"), self.tr("Confidence"),
+            self.tr("Suggested answer")], self.tr("%1 (×%2)"))
         self.tree = QTreeView()
         self.tree.setModel(self.findings_model)
         self.tree.setRootIsDecorated(False)
