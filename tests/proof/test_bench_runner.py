@@ -24,7 +24,9 @@ def test_quick_bench_run_writes_the_table(tmp_path: Path) -> None:
     result = subprocess.run(args, capture_output=True, text=True, timeout=600, env=env, cwd=REPO)
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
-    assert "(quick run)" in text and "Machine:" in text and "Versions:" in text
+    # The heading says the mode and, for --only, which benchmarks ran.
+    assert f"(quick run, only {', '.join(sorted(CHEAP))})" in text
+    assert "Machine:" in text and "Versions:" in text
     assert "| benchmark | metric | ours | baseline | ratio | goal | met | note |" in text
     rows = [ln for ln in text.splitlines() if ln.startswith("| ") and not ln.startswith("| benchmark")]
     for name in CHEAP:
