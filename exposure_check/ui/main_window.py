@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME
-from .controls import accessible, heading_font, icon, plain_label
+from .controls import PageStack, accessible, heading_font, icon, plain_label
 
 # Imported inside the methods that need them, not here: `workers`, the banners, `messages` and the
 # `Qt` namespace (start-up time: this module is imported before the window's first paint).
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         self.central_layout.setSpacing(0)
         self._recheck_shown = False  # decided once per launch; "Later" hides it until next time
         self.tray: Any = None
-        self.outer = QStackedWidget(central)
+        self.outer = PageStack(central)
         self.central_layout.addWidget(self.outer, 1)
         self.setCentralWidget(central)
         # Page 0: loading (shown at once, before anything slow). Nothing painted before the first
@@ -169,7 +168,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(3)
         accessible(self.nav, self.tr("Sections"),
                    self.tr("Choose a section; use the arrow keys to move"))
-        self.stack = QStackedWidget(self.app_page)
+        self.stack = PageStack(self.app_page)
         side.addWidget(self.nav, 1)
         al.addLayout(side)
         al.addWidget(self.stack, 1)

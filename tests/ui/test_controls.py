@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
 
-from exposure_check.ui.controls import set_progress
+from exposure_check.ui.controls import PageStack, set_progress
 
 
 class _Paints(QObject):
@@ -41,3 +41,52 @@ def test_set_progress_paints_with_the_window_not_at_once(qtbot) -> None:
     QApplication.processEvents()
     assert paints.count == 2  # painted in the next turn, with everything else
     assert bar.text() == "5 of 48 answered"
+
+
+class _Tall(QWidget):
+    """A page whose height depends on its width, and that counts how often it is asked."""
+
+    def __init__(self, minimum: int) -> None:
+        super().__init__()
+        self.asked = 0
+        self.setMinimumSize(minimum, minimum)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        self.asked += 1
+        return 5000 // max(width, 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        self.asked += 1
+        return QSize(900, 900)
+
+
+def test_page_stack_is_sized_by_its_current_page_and_never_asks_hidden_pages(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    stack = PageStack(window)
+    layout.addWidget(stack)
+    small, big = _Tall(50), _Tall(300)
+    stack.addWidget(small)
+    stack.addWidget(big)
+    window.resize(700, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+
+    assert not stack.hasHeightForWidth()
+    assert stack.minimumSizeHint() == QSize(50, 50)  # the current page's minimum, not the largest
+    assert stack.sizeHint() == QSize(640, 480)  # no page is measured for the preferred size
+    big.asked = 0
+    window.resize(720, 520)
+    QApplication.processEvents()
+    assert big.asked == 0  # hidden: never measured on a relayout
+
+    stack.setCurrentWidget(big)
+    QApplication.processEvents()
+    assert stack.minimumSizeHint() == QSize(300, 300)
+    assert window.minimumSizeHint().height() >= 300  # the window's minimum follows the page shown
+    assert big.geometry().size() == stack.contentsRect().size()
