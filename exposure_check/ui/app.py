@@ -26,6 +26,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    # Qt's raster engine hands each large fill (a page background, a gradient) to a thread pool
+    # and waits for it. On a busy machine (two cores, a KDF or a review running) the GUI thread
+    # then waits for a pool thread to be scheduled: painting on the GUI thread alone is quicker.
+    # Qt reads it once, when it first wants the pool.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
