@@ -270,6 +270,9 @@ class ReviewerView(QWidget):
         pack, locale = self.pack, self.ui_locale
 
         def job() -> None:
+            from ..storage.worker import lower_priority
+
+            lower_priority()  # the window first, on a busy machine (a pool thread: background only)
             try:
                 from ..core.review import Cancelled, ReviewInput, review
             except Exception as exc:  # a broken install: say so instead of staying busy

@@ -7,6 +7,8 @@ import json
 import os
 import sqlite3
 import stat
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -360,3 +362,16 @@ def test_worker_runs_off_the_calling_thread(data: Path) -> None:
     vault.close()
     with pytest.raises(errors.VaultClosed):
         vault.list_audits()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priority is Linux's")
+def test_worker_threads_run_at_a_lower_cpu_priority_than_the_caller() -> None:
+    from exposure_check.storage import worker
+
+    def nice_here() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    mine = nice_here()
+    theirs = worker.submit(nice_here).result(timeout=10)
+    assert theirs == min(19, mine + worker.WORKER_NICE)
+    assert nice_here() == mine  # the caller (the GUI thread) keeps its own
