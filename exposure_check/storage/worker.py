@@ -25,14 +25,16 @@ _pool_lock = threading.Lock()
 # from 24-31 ms to 19-24 ms (docs/benchmarks.md). Processes started from such a thread (the
 # reviewer's worker processes) inherit it.
 WORKER_NICE = 10
+_lowered = threading.local()
 
 
 def lower_priority() -> None:
     """Lower the calling thread's CPU priority by WORKER_NICE, for a thread that only ever does
     background work (each pool thread as it starts, the reviewer's thread). Linux sets priority
     per thread; elsewhere this is a no-op."""
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or getattr(_lowered, "done", False):
         return
+    _lowered.done = True  # once per thread: a reused thread is not lowered again
     try:
         tid = threading.get_native_id()
         os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + WORKER_NICE)

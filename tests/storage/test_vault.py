@@ -375,3 +375,21 @@ def test_worker_threads_run_at_a_lower_cpu_priority_than_the_caller() -> None:
     theirs = worker.submit(nice_here).result(timeout=10)
     assert theirs == min(19, mine + worker.WORKER_NICE)
     assert nice_here() == mine  # the caller (the GUI thread) keeps its own
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priority is Linux's")
+def test_a_thread_is_lowered_once_however_often_it_asks() -> None:
+    from exposure_check.storage import worker
+
+    def lower_twice() -> tuple[int, int]:
+        before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        worker.lower_priority()
+        worker.lower_priority()
+        return before, os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    got: list[tuple[int, int]] = []
+    t = threading.Thread(target=lambda: got.append(lower_twice()))
+    t.start()
+    t.join(10)
+    before, after = got[0]
+    assert after == min(19, before + worker.WORKER_NICE)
