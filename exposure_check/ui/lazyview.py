@@ -48,14 +48,6 @@ class RefreshWhenShown(QWidget):
                 self._ahead_timer.timeout.connect(lambda: idle.later(self, self._refresh_ahead))
             self._ahead_timer.start()  # restarted by every change of a burst
 
-    def refresh_ahead_now(self) -> None:
-        """Queue the refresh ahead for the next idle turn, without waiting for a quiet session:
-        for the page the user is about to land on."""
-        if self._ahead_timer is not None:
-            self._ahead_timer.stop()
-        if self._dirty and not self.isVisible():
-            idle.later(self, self._refresh_ahead)
-
     def _refresh_ahead(self, _deadline: float) -> bool:
         """An idle step: the refresh a hidden view would otherwise do when shown (not for a
         window that has been closed meanwhile)."""

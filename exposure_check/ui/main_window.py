@@ -525,18 +525,18 @@ class MainWindow(QMainWindow):
 
     def _enter_soon(self) -> None:
         """Enter in idle turns: the page entering lands on catches up with the unlocked session
-        in a turn of its own, so that entering only shows it."""
+        in a turn of its own, so that entering only shows it; when that is the results, the plan
+        (where people go from there) catches up in the next turn, before the results appear, so
+        that going to it only shows it too."""
         from . import idle
 
         idle.later(self, self._enter_step)
 
     def _enter_step(self, _deadline: float) -> bool:
         key = self._landing_page()
-        if self._catch_up(key):
-            return True  # entered in the next turn
+        if self._catch_up(key) or (key == "results" and self._catch_up("plan")):
+            return True  # entered in a later turn
         self._enter()
-        if key == "results":
-            self._refresh_ahead_now("plan")  # where people go from the results
         return False
 
     def _landing_page(self) -> str:
@@ -562,13 +562,6 @@ class MainWindow(QMainWindow):
             view.refresh()
             return True
         return False
-
-    def _refresh_ahead_now(self, key: str) -> None:
-        from .lazyview import RefreshWhenShown
-
-        view = self._made(key)
-        if isinstance(view, RefreshWhenShown):
-            view.refresh_ahead_now()
 
     def _enter(self) -> None:
         from . import idle
@@ -762,14 +755,14 @@ class MainWindow(QMainWindow):
         idle.later(self, self._show_results_step)
 
     def _show_results_step(self, _deadline: float) -> bool:
-        """An idle step, in two turns: the results page catches up with the new audit in a turn
-        of its own, then it is shown (laid out and painted) in the next, and the plan, the page
-        people go to from there, is brought up to date in the turn after."""
-        if self._catch_up("results"):
+        """An idle step, in three turns: the results page catches up with the new audit in a
+        turn of its own, then the plan (the page people go to from there) in the next, and the
+        results are shown (laid out and painted) in the third. Going to the plan then only
+        shows it."""
+        if self._catch_up("results") or self._catch_up("plan"):
             return True
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
-        self._refresh_ahead_now("plan")
         return False
 
     def _theme(self, name: str) -> None:

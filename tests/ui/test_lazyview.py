@@ -57,15 +57,6 @@ def test_a_burst_of_changes_refreshes_a_hidden_view_once_after_it(qtbot) -> None
     assert view.refreshes == 2
 
 
-def test_refresh_ahead_now_skips_the_wait(qtbot) -> None:
-    _top, view, session = _setup(qtbot)
-    session.changed.emit()
-    view.refresh_ahead_now()
-    assert not view.ahead_pending() and idle.pending() == 1
-    wait_until(lambda: idle.pending() == 0, what="the idle turn")
-    assert view.refreshes == 1
-
-
 def test_no_refresh_ahead_for_a_closed_window(qtbot) -> None:
     top, view, session = _setup(qtbot)
     top.close()

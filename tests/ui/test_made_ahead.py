@@ -29,7 +29,32 @@ def test_unlock_lands_on_the_results_page_made_ahead(qtbot, tmp_path: Path) -> N
     assert window.current_page() == "results"
     assert window.views["results"] is results and results.isVisible()
     assert results.summary.text()  # filled in from the unlocked session when shown
+    assert not plan._dirty and not plan.isVisible()  # caught up before the results appeared
     window.show_page("plan")
     assert window.views["plan"] is plan and plan.list.count() > 0
+    window.close()
+    settle()
+
+
+def test_when_a_finished_audit_shows_its_results_the_plan_is_already_up_to_date(
+        qtbot, tmp_path: Path) -> None:
+    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    scripted.first_run(window, PASS)
+    scripted.fill_profile(window)
+    seen: list[tuple[str, bool]] = []  # (page, plan dirty) at the moment each page appears
+
+    def page_shown(_index: int) -> None:
+        made = window._made("plan")
+        seen.append((window.current_page(), made is None or made._dirty))
+
+    window.stack.currentChanged.connect(page_shown)
+    scripted.answer_everything(window)
+    assert ("results", False) in seen and ("results", True) not in seen
+    plan = window._made("plan")
+    assert plan is not None and not plan.isVisible() and not plan._dirty
+    assert plan.plan is not None and plan.plan.first is not None  # this audit's plan
+    window.show_page("plan")
+    assert plan.list.count() > 0
     window.close()
     settle()
