@@ -31,7 +31,16 @@ from typing import Any, Protocol
 from ..model import DeclaredFacts, Pack
 from . import importers as imp
 from .detectors import Detection, Detectors, Spans, detector_of
-from .findings import Finding, merge_suggestions, platform_for, redact, suggestions_for, summarize, topic_of
+from .findings import (
+    Finding,
+    Suggestion,
+    merge_suggestions,
+    platform_for,
+    redact,
+    suggestions_for,
+    summarize,
+    topic_of,
+)
 
 MAX_REDACT_CHARS = 1 << 20  # a redacted rewrite is offered for texts up to 1 MiB
 # Below this input size (bytes on disk: a zip holds ~5× as much text), starting worker processes
@@ -160,6 +169,16 @@ class _Collector:
         self.findings: dict[tuple[str, str, str], Finding] = {}
         self.counts: dict[str, int] = {}
         self.truncated = False
+        # (topic, platform) → suggestions: suggestions_for depends on nothing else, and building
+        # the pack's item map for every new finding cost more than the rest of merging it.
+        self._suggested: dict[tuple[str, str | None], tuple[Suggestion, ...]] = {}
+
+    def suggestions(self, topic: str, platform: str | None) -> tuple[Suggestion, ...]:
+        key = (topic, platform)
+        found = self._suggested.get(key)
+        if found is None:
+            found = self._suggested[key] = suggestions_for(self.pack, topic, platform)
+        return found
 
     def add(self, f: Finding) -> bool:
         """Count `f`; True when it is new (kept), False for a repeat or beyond the cap."""
@@ -172,7 +191,7 @@ class _Collector:
         if len(self.findings) >= self.max:
             self.truncated = True
             return False
-        f.suggestions = suggestions_for(self.pack, f.topic, platform_for(f.kind, f.platform))
+        f.suggestions = self.suggestions(f.topic, platform_for(f.kind, f.platform))
         self.findings[key] = f
         return True
 
@@ -196,7 +215,7 @@ class _Collector:
                         platform, n)
             if offset is not None:
                 f.start, f.end = start + offset, end + offset
-            f.suggestions = suggestions_for(self.pack, topic, platform_for(kind, platform))
+            f.suggestions = self.suggestions(topic, platform_for(kind, platform))
             findings[key] = f
 
 
