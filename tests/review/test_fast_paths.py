@@ -204,3 +204,25 @@ def test_phone_candidates_short_path_when_all_else_are_known_dates(monkeypatch: 
         assert isinstance(got, list) == short, extra
         assert [(p.start, p.end, p.text, p.detail) for p in d._phones(text, False)] == \
             _phones_reference(text, False), extra
+
+
+def test_phone_found_is_the_strict_then_lenient_parse() -> None:
+    from exposure_check.core.review import detectors as d
+
+    rng = random.Random(11)
+    keys: list[tuple[str, bool]] = []
+    for _ in range(3000):
+        n = rng.randint(5, 16)
+        digits = "".join(rng.choice("0123456789") for _ in range(n))
+        prefix = rng.choice(["44", "447", "4479", "1", "86", "861", "33", "49", "7", "0", ""])
+        keys.append(("+" + prefix + digits, True))
+        keys.append((prefix + digits, False))
+        keys.append(("00" + prefix + digits, True))
+    keys += [("+447911123456", True), ("+447700900123", True), ("07700900123", False), ("13800138000", False)]
+    for key, intl in keys:
+        for regions in (("US", "GB", "CN"), ("CN", "US", "GB")):
+            for lenient in (False, True):
+                want = d._parse_phone(key, intl, regions)
+                if want is None and lenient:
+                    want = d._parse_phone(key, intl, regions, possible=True)
+                assert d._phone_found(key, intl, regions, lenient) == want, (key, intl, regions, lenient)

@@ -250,11 +250,9 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
         # Validation depends only on the digits and on a leading "+" (or "00"), so it is cached
         # per distinct normalised number, not per way of writing it.
         key = ("+" + digits[2:] if cand.startswith("00") else "+" + digits) if intl else digits
-        found = _parse_phone(key, intl, regions)
-        if found is None and (intl or keyword):
-            # A number with a phone label or a country code that the numbering plan says is not
-            # (yet) assigned, such as the UK's 07700 900xxx drama range, still reads as a phone.
-            found = _parse_phone(key, intl, regions, possible=True)
+        # A number with a phone label or a country code that the numbering plan says is not
+        # (yet) assigned, such as the UK's 07700 900xxx drama range, still reads as a phone.
+        found = _phone_found(key, intl, regions, intl or keyword)
         if found is not None:
             out.append(Detection(KIND_PHONE, start, start + len(cand), cand, 0.97 if keyword or intl
                                  else 0.9, found))
@@ -285,6 +283,29 @@ def _parse_phone(cand: str, intl: bool, regions: tuple[str, ...], possible: bool
             continue
         if is_valid_number(num) or (possible and phonenumbers.is_possible_number(num)):
             return f"+{num.country_code}{phonenumbers.national_significant_number(num)}"
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _phone_found(cand: str, intl: bool, regions: tuple[str, ...], lenient: bool) -> str | None:
+    """_parse_phone(cand, intl, regions), or when that is None and `lenient`, _parse_phone(cand,
+    intl, regions, possible=True), with each parse done once instead of twice: those two go
+    through the same parses in the same order, the second only also taking a possible number."""
+    raw = "+" + cand[2:] if intl and cand.startswith("00") else cand
+    fast = intl and raw[1:].isascii() and raw[1:].isdigit() and raw.startswith("+")
+    invalid: list[phonenumbers.PhoneNumber] = []
+    for region in ((None,) if intl else regions):
+        try:
+            num = _parse(raw, region, fast)
+        except phonenumbers.NumberParseException:
+            continue
+        if is_valid_number(num):
+            return f"+{num.country_code}{phonenumbers.national_significant_number(num)}"
+        invalid.append(num)
+    if lenient:
+        for num in invalid:
+            if phonenumbers.is_possible_number(num):
+                return f"+{num.country_code}{phonenumbers.national_significant_number(num)}"
     return None
 
 
