@@ -320,13 +320,25 @@ def _parse(raw: str, region: str | None, fast: bool) -> phonenumbers.PhoneNumber
     return phonenumbers.parse(raw, region)
 
 
+_PN_INTERNALS: tuple[Any, Any] | None = None
+
+
+def _pn_internals() -> tuple[Any, Any]:
+    """phonenumbers' modules that _parse_plus_digits uses, imported on first use (once: an import
+    statement costs more than the rest of a short function)."""
+    global _PN_INTERNALS
+    from phonenumbers import phonenumberutil
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    _PN_INTERNALS = (phonenumberutil, PhoneMetadata)
+    return _PN_INTERNALS
+
+
 def _parse_plus_digits(digits: str) -> phonenumbers.PhoneNumber:
     """phonenumbers.parse("+" + digits) for ASCII digits, without the steps that only matter for
     free-form input (extensions, letters, punctuation, IDD prefixes). Same result, same errors;
     tests/review/test_fast_paths.py checks it against phonenumbers.parse."""
-    from phonenumbers import phonenumberutil as pu
-    from phonenumbers.phonemetadata import PhoneMetadata
-
+    pu, PhoneMetadata = _PN_INTERNALS or _pn_internals()
     err = phonenumbers.NumberParseException
     if len(digits) < 3:  # "+44": not a viable number
         raise err(err.NOT_A_NUMBER, "too short")
@@ -440,6 +452,7 @@ def _is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
         return False
     nsn = phonenumbers.national_significant_number(num)
     region: str | None = None
+    checked: _RegionTable | None = None
     if len(regions) == 1:
         region = regions[0]
     else:
@@ -453,6 +466,7 @@ def _is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
                     break
             elif t.valid(nsn):
                 region = r
+                checked = t
                 break
     if region is None:
         return False
@@ -461,7 +475,7 @@ def _is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
         return False
     if region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY and cc != table.country_code:
         return False
-    return table.valid(nsn)
+    return table is checked or table.valid(nsn)  # the same table said so just above
 
 
 def phone_key(number: str) -> str | None:
