@@ -226,3 +226,19 @@ def test_phone_found_is_the_strict_then_lenient_parse() -> None:
                 if want is None and lenient:
                     want = d._parse_phone(key, intl, regions, possible=True)
                 assert d._phone_found(key, intl, regions, lenient) == want, (key, intl, regions, lenient)
+
+
+_CAPS_PIECES = st.sampled_from(["Office", "office", "OFFICE", "Oxford", "oxford", "University", "university",
+                                "UNIVERSITY of Leeds", "Leeds", "Ltd", "ltd.", "LTD", "Systems", "systems",
+                                "Acme Robotics Ltd", "Street", "street", "Way", "way", "Reading", "NASA",
+                                " ", "  ", "\n", ",", ".", "-", "(", ")", "o", "O", "x", "1", "高级", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CAPS_PIECES, max_size=30))
+def test_capitalised_entries_through_words_match_the_regex(pieces: list[str]) -> None:
+    from exposure_check.core.review import detectors as d
+
+    text = "".join(pieces)
+    low, words = d._lower_words(text)
+    assert d._en_hits(text, low, words, plain=True) == d._en_hits(text, low)

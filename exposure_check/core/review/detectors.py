@@ -837,9 +837,15 @@ def _caps_hits(text: str, low: str, words: _Words) -> list[tuple[int, int, str]]
             size = len(entry)
             i = low.find(entry)
             while i >= 0:
+                if text[i] != cap:
+                    # A common word ("office") is mostly not capitalised: go on from the next
+                    # capital instead of from every occurrence in lower case.
+                    i = text.find(cap, i + 1)
+                    if i >= 0:
+                        i = low.find(entry, i)
+                    continue
                 e = i + size
-                if text[i] == cap and (i == 0 or low[i - 1] not in _LOW_ALNUM) and \
-                        (e >= n or low[e] not in _LOW_ALNUM):
+                if (i == 0 or low[i - 1] not in _LOW_ALNUM) and (e >= n or low[e] not in _LOW_ALNUM):
                     have = best.get(i)
                     if have is None or have[1] < e:
                         best[i] = (i, e, entry)
