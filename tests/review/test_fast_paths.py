@@ -242,3 +242,10 @@ def test_capitalised_entries_through_words_match_the_regex(pieces: list[str]) ->
     text = "".join(pieces)
     low, words = d._lower_words(text)
     assert d._en_hits(text, low, words, plain=True) == d._en_hits(text, low)
+
+
+def test_other_digit_is_any_digit_but_ascii() -> None:
+    from exposure_check.core.review.detectors import _OTHER_DIGIT
+
+    every = "".join(chr(i) for i in range(0x110000))
+    assert _OTHER_DIGIT.findall(every) == re.findall(r"(?![0-9])\d", every)

@@ -164,7 +164,7 @@ def _emails(text: str, work_domains: Sequence[str], declared_emails: frozenset[s
 _PHONE_CAND = re.compile(r"\d[\d \u00a0().\-/]{5,22}\d(?![A-Za-z0-9])")
 # The same for text whose only digits are 0-9: a plain range is much cheaper to scan for than \d.
 _PHONE_CAND_ASCII = re.compile(r"[0-9][0-9 \u00a0().\-/]{5,22}[0-9](?![A-Za-z0-9])")
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a digit but 0-9 (a character set: a fast scan, no look-ahead)
 _ALNUM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _PHONE_KEYWORD = re.compile(r"(?i)(?:tel|phone|mobile|mob|cell|fax|call|whatsapp|signal|t|m|p|f|"
                             r"o|office|direct|电话|手机|联系|传真|座机|微信|热线|tel\.)\s*[:：.]?\s*\Z")
