@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.model import Item, Pack, tr
 from . import idle
-from .controls import Foldout, accessible, icon, plain_label, set_progress
+from .controls import Foldout, accessible, icon, page_scroll_area, plain_label, set_progress
 from .messages import describe
 from .session import Session
 
@@ -118,7 +117,7 @@ class AuditView(QWidget):
         layout.addWidget(self.progress)
         self.progress_text = plain_label("", self)
         layout.addWidget(self.progress_text)
-        self.scroller = QScrollArea(self)
+        self.scroller = page_scroll_area(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)

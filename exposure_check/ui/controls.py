@@ -14,7 +14,7 @@ from .. import paths
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QProgressBar
+    from PySide6.QtWidgets import QProgressBar, QScrollArea
 
 # `Qt` (the namespace) is imported inside the functions: PySide6 makes all its enum types on first
 # use (~40 ms), which the main window leaves until after its first paint. So are the Qt classes
@@ -42,11 +42,11 @@ def set_progress(bar: QProgressBar, value: int, maximum: int | None = None) -> N
 def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
     """Fill `owner` with a frameless vertical scroll area; returns its body and the body's layout
     (page margins set), for a page whose content can be taller than the window."""
-    from PySide6.QtWidgets import QFrame, QScrollArea
+    from PySide6.QtWidgets import QFrame
 
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    scroll = QScrollArea(owner)
+    scroll = page_scroll_area(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     outer.addWidget(scroll)
@@ -55,6 +55,30 @@ def scrolled_page(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(body)
     layout.setContentsMargins(24, 16, 24, 16)
     return body, layout
+
+
+def page_scroll_area(parent: QWidget) -> QScrollArea:
+    """A QScrollArea that holds a whole page's body and fills the page (see _page_scroll_class)."""
+    return _page_scroll_class()(parent)
+
+
+@lru_cache(maxsize=1)
+def _page_scroll_class() -> type[QScrollArea]:
+    # Made on first use: QScrollArea is not set up before the first paint (see the top).
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QScrollArea
+
+    class PageScrollArea(QScrollArea):
+        """Qt's QScrollArea asks its body for its size hint, which lays out every label of the
+        page at its preferred width, each time the page is laid out after the body changed (a
+        refresh, the first show). A page's scroll area fills the page whatever its hint, so this
+        one reports the largest hint Qt's own would give (36 x 24 lines) without asking."""
+
+        def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+            h = self.fontMetrics().height()
+            return self.minimumSizeHint().expandedTo(QSize(36 * h, 24 * h))
+
+    return PageScrollArea
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
-from exposure_check.ui.controls import PageStack, set_progress
+from exposure_check.ui.controls import PageStack, scrolled_page, set_progress
 
 
 class _Paints(QObject):
@@ -90,3 +90,19 @@ def test_page_stack_is_sized_by_its_current_page_and_never_asks_hidden_pages(qtb
     assert stack.minimumSizeHint() == QSize(300, 300)
     assert window.minimumSizeHint().height() >= 300  # the window's minimum follows the page shown
     assert big.geometry().size() == stack.contentsRect().size()
+
+
+def test_a_page_scroll_area_never_measures_its_body_for_its_own_size_hint(qtbot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    body, layout = scrolled_page(page)
+    layout.addWidget(QLabel("x", body))  # a tiny body: Qt's own hint would be about its size
+    scroll = body.parentWidget().parentWidget()  # body → viewport → the scroll area
+    assert isinstance(scroll, QScrollArea)
+    page.resize(600, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    h = scroll.fontMetrics().height()
+    assert scroll.sizeHint() == QSize(36 * h, 24 * h)  # whatever the body holds
+    assert body.width() == scroll.viewport().width()  # and it still fills the page
