@@ -250,9 +250,7 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
         # Validation depends only on the digits and on a leading "+" (or "00"), so it is cached
         # per distinct normalised number, not per way of writing it.
         key = ("+" + digits[2:] if cand.startswith("00") else "+" + digits) if intl else digits
-        # A number with a phone label or a country code that the numbering plan says is not
-        # (yet) assigned, such as the UK's 07700 900xxx drama range, still reads as a phone.
-        found = _phone_found(key, intl, regions, intl or keyword)
+        found = _phone_found(key, intl, regions, intl or keyword)  # lenient: labelled or +cc
         if found is not None:
             out.append(Detection(KIND_PHONE, start, start + len(cand), cand, 0.97 if keyword or intl
                                  else 0.9, found))
@@ -273,24 +271,11 @@ def _digits(cand: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def _parse_phone(cand: str, intl: bool, regions: tuple[str, ...], possible: bool = False) -> str | None:
-    raw = "+" + cand[2:] if intl and cand.startswith("00") else cand
-    fast = intl and raw[1:].isascii() and raw[1:].isdigit() and raw.startswith("+")
-    for region in ((None,) if intl else regions):
-        try:
-            num = _parse(raw, region, fast)
-        except phonenumbers.NumberParseException:
-            continue
-        if is_valid_number(num) or (possible and phonenumbers.is_possible_number(num)):
-            return f"+{num.country_code}{phonenumbers.national_significant_number(num)}"
-    return None
-
-
-@functools.lru_cache(maxsize=16384)
 def _phone_found(cand: str, intl: bool, regions: tuple[str, ...], lenient: bool) -> str | None:
-    """_parse_phone(cand, intl, regions), or when that is None and `lenient`, _parse_phone(cand,
-    intl, regions, possible=True), with each parse done once instead of twice: those two go
-    through the same parses in the same order, the second only also taking a possible number."""
+    """E.164 of the first parse of `cand` (for each region in turn, or as international) that is
+    a valid number; else, when `lenient`, of the first that is a possible number (a number with a
+    phone label or a country code that the numbering plan says is not yet assigned, such as the
+    UK's 07700 900xxx drama range, still reads as a phone). Each parse is done once."""
     raw = "+" + cand[2:] if intl and cand.startswith("00") else cand
     fast = intl and raw[1:].isascii() and raw[1:].isdigit() and raw.startswith("+")
     invalid: list[phonenumbers.PhoneNumber] = []
@@ -481,7 +466,7 @@ def _is_valid_number(num: phonenumbers.PhoneNumber) -> bool:
 def phone_key(number: str) -> str | None:
     """E.164 for a declared phone number (tries CN, US, GB when it has no country code)."""
     cand = number.strip()
-    return _parse_phone(cand, cand.startswith(("+", "00")), ("CN", "US", "GB"))
+    return _phone_found(cand, cand.startswith(("+", "00")), ("CN", "US", "GB"), False)
 
 
 # --- Declared facts -----------------------------------------------------------------------------
