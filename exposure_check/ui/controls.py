@@ -137,7 +137,7 @@ class PageStack(QStackedWidget):
     banner). With pages of wrapped text, that measured every label of every page built so far
     again. Here only the current page counts, and the stack never asks for heights at a width
     (the page lays its own text out when it gets its geometry). Resizing the window with all
-    pages built: 13 ms median, 38 max before; 11 and 22 after (docs/benchmarks.md).
+    pages built: 13.6 ms median, 37 max before; 11.8 and 24 after (docs/benchmarks.md).
     """
 
     _hint: QSize | None = None

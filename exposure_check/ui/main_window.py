@@ -533,8 +533,7 @@ class MainWindow(QMainWindow):
         idle.later(self, self._enter_step)
 
     def _enter_step(self, _deadline: float) -> bool:
-        key = self._landing_page()
-        if self._catch_up(key) or (key == "results" and self._catch_up("plan")):
+        if self._catch_up_landing(self._landing_page()):
             return True  # entered in a later turn
         self._enter()
         return False
@@ -551,6 +550,11 @@ class MainWindow(QMainWindow):
     def _made(self, key: str) -> QWidget | None:
         """The page's view if it exists yet, shown before or made ahead."""
         return self.views.get(key) or self._prebuilt.get(key)
+
+    def _catch_up_landing(self, key: str) -> bool:
+        """Catch up, one per call, the page `key` an action lands on and, for the results, the
+        plan people go to from there; True while one was refreshed (call again next turn)."""
+        return self._catch_up(key) or (key == "results" and self._catch_up("plan"))
 
     def _catch_up(self, key: str) -> bool:
         """Refresh the hidden view `key` now if the session changed since it was filled in (it
@@ -759,7 +763,7 @@ class MainWindow(QMainWindow):
         turn of its own, then the plan (the page people go to from there) in the next, and the
         results are shown (laid out and painted) in the third. Going to the plan then only
         shows it."""
-        if self._catch_up("results") or self._catch_up("plan"):
+        if self._catch_up_landing("results"):
             return True
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
