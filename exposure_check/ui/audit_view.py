@@ -218,7 +218,7 @@ class AuditView(QWidget):
         if not shiboken6.isValid(built.body):  # the page was thrown away meanwhile
             built.pending.clear()
             return
-        width = self.viewport.width()
+        widths = self._ahead_widths() if lay_out and not built.body.isVisible() else ()
         while built.pending:
             item = built.pending.pop(0)
             n = built.count - len(built.pending)
@@ -226,16 +226,43 @@ class AuditView(QWidget):
             built.layout.addWidget(box)
             if built.body.isVisible():
                 box.show()  # on a page already shown: visible at once, not after a queued show
-            elif lay_out and self.isVisible():  # (the width is known)
+            elif widths:
                 box.ensurePolished()
-                box.heightForWidth(width)  # wrapped text measured now, looked up when shown
+                for width in widths:  # wrapped text measured now, looked up when shown
+                    box.heightForWidth(width)
             if deadline is not None and time.perf_counter() >= deadline:
                 break
         if not built.pending:
             built.layout.addStretch(1)
-            if lay_out and self.isVisible() and not built.body.isVisible():
-                built.body.resize(width, built.body.heightForWidth(width))
+            if widths:
+                built.body.resize(widths[0], built.body.heightForWidth(widths[0]))
                 built.layout.activate()
+
+    def _ahead_widths(self) -> tuple[int, ...]:
+        """The viewport widths a page made ahead will be shown at, most likely first: with the
+        vertical scroll bar (most pages are longer than the window), and also without it while
+        the viewport has none (the scroll area measures a new page at the viewport's current
+        width before it adds the bar). While the view is hidden, it will fill the page stack
+        that is shown. () while no width is known yet (the window is not shown)."""
+        bar = self.scroller.verticalScrollBar()
+        extent = bar.sizeHint().width()
+        if self.isVisible():
+            if bar.isVisible():
+                return (self.viewport.width(),)
+            full = self.viewport.width()
+        else:  # the first shown ancestor's width, less the margins of the hidden ones
+            outer: QWidget | None = self
+            inset = 2 * self.scroller.frameWidth()
+            while outer is not None and not outer.isVisible():
+                layout = outer.layout()
+                if layout is not None:
+                    margins = layout.contentsMargins()
+                    inset += margins.left() + margins.right()
+                outer = outer.parentWidget()
+            if outer is None:
+                return ()
+            full = outer.contentsRect().width() - inset
+        return (full - extent, full)
 
     # The shown page's questions (item ID -> its buttons) and "your answer last time" notes.
     # A page is shown as soon as its first questions exist and fills in over idle turns;

@@ -58,3 +58,24 @@ def test_when_a_finished_audit_shows_its_results_the_plan_is_already_up_to_date(
     assert plan.list.count() > 0
     window.close()
     settle()
+
+
+def test_audit_questions_made_ahead_are_measured_at_the_width_they_are_shown_at(
+        qtbot, tmp_path: Path) -> None:
+    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    scripted.first_run(window, PASS)
+    audit = window.view("audit")
+    assert window.current_page() == "profile" and not audit.isVisible()
+    # Never shown, yet its width is known: that of the page stack on screen, less its margins.
+    with_bar, without_bar = audit._ahead_widths()
+    scripted.fill_profile(window)
+    assert audit.isVisible()
+    # The scroll area adds its bar a turn after the page is shown, once it has measured it.
+    wait_until(lambda: audit.scroller.verticalScrollBar().isVisible(), what="the scroll bar")
+    assert audit.viewport.width() == with_bar  # the page the questions were measured for
+    assert audit.scroller.width() == without_bar
+    assert audit._ahead_widths() == (with_bar,)  # the bar is there: pages ahead need no other
+    assert audit._shown is not None and audit._shown.body.width() == with_bar
+    window.close()
+    settle()
