@@ -81,6 +81,20 @@ def _page_scroll_class() -> type[QScrollArea]:
     return PageScrollArea
 
 
+def warm_up(view: QWidget, size: QSize) -> None:
+    """Lay out and paint the hidden `view` once, into a throw-away image, at the `size` it will
+    be shown at. Qt then has its widgets polished, its layouts set and its text measured, so
+    that showing it later mostly paints: about half the cost of a page's first show, moved to
+    an idle turn of its own."""
+    from PySide6.QtGui import QImage
+
+    view.resize(size)
+    ratio = view.devicePixelRatioF()
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    view.render(image)
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,
                 selectable: bool = False) -> QLabel:
     """A word-wrapping label that never interprets its text as rich text (pack data is plain)."""

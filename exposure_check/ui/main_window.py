@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._prebuilt: dict[str, QWidget] = {}  # views made ahead of time, in idle turns
+        self._warmed: dict[str, tuple[QWidget, tuple[int, int]]] = {}  # see _warm
         self.recovery_dialog: Any = None
 
         # Above every page (made with the app page, after the first paint): installation notices
@@ -564,7 +565,30 @@ class MainWindow(QMainWindow):
         view = self._made(key)
         if isinstance(view, RefreshWhenShown) and view._dirty and not view.isVisible():
             view.refresh()
+            self._warmed.pop(key, None)
             return True
+        return False
+
+    def _warm(self, key: str) -> bool:
+        """Warm up the hidden, up-to-date view `key` at the page stack's size (controls.warm_up)
+        unless it was since it was last filled in; True if it did. Only while the stack is on
+        screen: before, its size is not known."""
+        from .controls import warm_up
+
+        view = self._made(key)
+        if (view is None or view.isVisible() or getattr(view, "_dirty", False)
+                or not self.stack.isVisible()):
+            return False
+        size = self.stack.contentsRect().size()
+        if self._warmed.get(key) == (view, size.toTuple()):
+            return False
+        warm_up(view, size)
+        self._warmed[key] = (view, size.toTuple())
+        return True
+
+    def _warm_step(self, key: str, _deadline: float) -> bool:
+        """An idle step: `_warm(key)`, once."""
+        self._warm(key)
         return False
 
     def _enter(self) -> None:
@@ -592,6 +616,8 @@ class MainWindow(QMainWindow):
             self.views["audit"]._focus_first()  # type: ignore[attr-defined]
         else:
             self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]
+            # The plan caught up before; now that the page's size is known, warm it up too.
+            idle.later(self, partial(self._warm_step, "plan"))
         self._check_recheck()
         self._report_damage()
         self.entered.emit()
@@ -759,11 +785,11 @@ class MainWindow(QMainWindow):
         idle.later(self, self._show_results_step)
 
     def _show_results_step(self, _deadline: float) -> bool:
-        """An idle step, in three turns: the results page catches up with the new audit in a
-        turn of its own, then the plan (the page people go to from there) in the next, and the
-        results are shown (laid out and painted) in the third. Going to the plan then only
-        shows it."""
-        if self._catch_up_landing("results"):
+        """An idle step, in five turns: the results page catches up with the new audit in a
+        turn of its own, then the plan (the page people go to from there) in the next; each is
+        warmed up in a turn of its own, and the results are shown in the fifth. Going to the
+        plan then mostly paints it."""
+        if self._catch_up_landing("results") or self._warm("results") or self._warm("plan"):
             return True
         self.show_page("results")
         self.views["results"].gauge.setFocus()  # type: ignore[attr-defined]

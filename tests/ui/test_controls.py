@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
-from exposure_check.ui.controls import PageStack, scrolled_page, set_progress
+from exposure_check.ui.controls import PageStack, scrolled_page, set_progress, warm_up
 
 
 class _Paints(QObject):
@@ -106,3 +106,22 @@ def test_a_page_scroll_area_never_measures_its_body_for_its_own_size_hint(qtbot)
     h = scroll.fontMetrics().height()
     assert scroll.sizeHint() == QSize(36 * h, 24 * h)  # whatever the body holds
     assert body.width() == scroll.viewport().width()  # and it still fills the page
+
+
+def test_warm_up_lays_out_and_paints_a_hidden_view_without_showing_it(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    shelf = QWidget(window)
+    shelf.hide()
+    view = QWidget(shelf)
+    label = QLabel("A long explanation that wraps over several lines " * 6, view)
+    label.setWordWrap(True)
+    QVBoxLayout(view).addWidget(label)
+    paints = _Paints()
+    label.installEventFilter(paints)
+    warm_up(view, QSize(400, 300))
+    assert not view.isVisible() and not label.isVisible()
+    assert view.size() == QSize(400, 300)
+    assert label.width() > 300 and label.height() > label.fontMetrics().height()  # laid out, wrapped
+    assert paints.count == 1  # painted once, off screen

@@ -30,6 +30,8 @@ def test_unlock_lands_on_the_results_page_made_ahead(qtbot, tmp_path: Path) -> N
     assert window.views["results"] is results and results.isVisible()
     assert results.summary.text()  # filled in from the unlocked session when shown
     assert not plan._dirty and not plan.isVisible()  # caught up before the results appeared
+    # ...and warmed up in a later turn, once the page's size is known.
+    wait_until(lambda: plan.size() == window.stack.contentsRect().size(), what="the plan warmed up")
     window.show_page("plan")
     assert window.views["plan"] is plan and plan.list.count() > 0
     window.close()
@@ -48,9 +50,20 @@ def test_when_a_finished_audit_shows_its_results_the_plan_is_already_up_to_date(
         made = window._made("plan")
         seen.append((window.current_page(), made is None or made._dirty))
 
+    sizes: list[tuple[object, object, object]] = []  # (plan, results, page) sizes, likewise
+
+    def sizes_when_shown(_index: int) -> None:
+        plan = window._made("plan")
+        sizes.append((plan.size() if plan is not None else None, window.views["results"].size(),
+                      window.stack.contentsRect().size()))
+
     window.stack.currentChanged.connect(page_shown)
+    window.stack.currentChanged.connect(sizes_when_shown)
     scripted.answer_everything(window)
     assert ("results", False) in seen and ("results", True) not in seen
+    # ...and both were laid out at the page's size (warmed up) before the results appeared.
+    plan_size, results_size, page_size = sizes[-1]
+    assert plan_size == page_size and results_size == page_size
     plan = window._made("plan")
     assert plan is not None and not plan.isVisible() and not plan._dirty
     assert plan.plan is not None and plan.plan.first is not None  # this audit's plan
