@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Item, Pack, tr
 from . import idle
-from .controls import Foldout, accessible, icon, page_scroll_area, plain_label, set_progress
+from .controls import (
+    Foldout,
+    accessible,
+    icon,
+    page_scroll_area,
+    plain_label,
+    set_progress,
+    warm_up,
+)
 from .messages import describe
 from .session import Session
 
@@ -42,6 +50,7 @@ class _PageBody:
     count: int
     groups: dict[str, QButtonGroup] = field(default_factory=dict)
     notes: dict[str, QWidget] = field(default_factory=dict)
+    warm: bool = False  # a page made ahead: painted once off screen (or that was not possible)
 
     @property
     def complete(self) -> bool:
@@ -238,6 +247,15 @@ class AuditView(QWidget):
                 built.body.resize(widths[0], built.body.heightForWidth(widths[0]))
                 built.layout.activate()
 
+    def _warm_page(self, built: _PageBody) -> None:
+        """Paint a complete page made ahead once off screen (controls.warm_up), as far down as
+        the window could show: showing it is then quicker still."""
+        built.warm = True
+        widths = self._ahead_widths()
+        if widths and shiboken6.isValid(built.body) and not built.body.isVisible():
+            warm_up(built.body, QSize(widths[0], built.body.heightForWidth(widths[0])),
+                    top=self.window().height())
+
     def _ahead_widths(self) -> tuple[int, ...]:
         """The viewport widths a page made ahead will be shown at, most likely first: with the
         vertical scroll bar (most pages are longer than the window), and also without it while
@@ -319,8 +337,10 @@ class AuditView(QWidget):
                 ahead = self._ahead[index] = self._new_body(index)
             if not ahead.complete:
                 self._build_some(ahead, deadline, lay_out=True)
+            if ahead.complete and not ahead.warm and time.perf_counter() < deadline:
+                self._warm_page(ahead)  # in this turn only if there is time left, else the next
             if time.perf_counter() >= deadline:
-                if not (ahead.complete and index == len(self.pages) - 1):
+                if not (ahead.warm and index == len(self.pages) - 1):
                     return True
                 break
         self._ahead_queued = False

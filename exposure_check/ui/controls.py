@@ -81,18 +81,23 @@ def _page_scroll_class() -> type[QScrollArea]:
     return PageScrollArea
 
 
-def warm_up(view: QWidget, size: QSize) -> None:
+def warm_up(view: QWidget, size: QSize, top: int = 0) -> None:
     """Lay out and paint the hidden `view` once, into a throw-away image, at the `size` it will
-    be shown at. Qt then has its widgets polished, its layouts set and its text measured, so
-    that showing it later mostly paints: about half the cost of a page's first show, moved to
-    an idle turn of its own."""
-    from PySide6.QtGui import QImage
+    be shown at (only its first `top` pixels if given: what shows first of a long page). Qt
+    then has its widgets polished, its layouts set and its text measured, so that showing it
+    later mostly paints: about half the cost of a page's first show, moved to an idle turn."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage, QRegion
 
     view.resize(size)
+    layout = view.layout()
+    if layout is not None:
+        layout.activate()
+    area = QRect(0, 0, size.width(), min(size.height(), top) if top > 0 else size.height())
     ratio = view.devicePixelRatioF()
-    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(area.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(ratio)
-    view.render(image)
+    view.render(image, QPoint(), QRegion(area))
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, heading: int = 0,

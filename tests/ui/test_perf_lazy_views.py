@@ -73,3 +73,39 @@ def test_audit_pages_follow_a_profile_saved_while_hidden(qtbot, tmp_path: Path) 
     assert "platform:github" in after and "platform:github" not in before
     assert len(view.groups) == len(view.pages[view.index].items)
     assert all(b.isVisible() for g in view.groups.values() for b in g.buttons())
+
+
+def test_audit_pages_made_ahead_are_laid_out_and_painted_before_they_are_shown(
+        qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: set[int] = set()
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                self.seen.add(id(obj))
+            return False
+
+    session = _session(tmp_path)
+    session.profile = Profile({"platforms": ("linkedin", "github"), "sensitivity": "high"})
+    view = AuditView(session, "en")
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.reload()
+    qtbot.waitUntil(lambda: all(i in view._ahead and view._ahead[i].warm
+                                for i in range(1, len(view.pages))), timeout=5000)
+    ahead = view._ahead[1]
+    assert not ahead.body.isVisible()
+    assert ahead.body.width() == view.viewport.width()  # laid out at the width it will show at
+    first = ahead.body.layout().itemAt(0).widget()
+    assert first.width() > 0 and first.height() > 0
+    paints = Paints()
+    first.installEventFilter(paints)
+    view._warm_page(ahead)  # (again, to watch it: it paints the page without showing it)
+    assert id(first) in paints.seen and not first.isVisible()
+    view.next()
+    assert view._shown is ahead and first.isVisible()
