@@ -33,6 +33,7 @@ from .controls import PageStack, accessible, heading_font, icon, plain_label
 # `Qt` namespace (start-up time: this module is imported before the window's first paint).
 
 if TYPE_CHECKING:  # the core and the session load after the first paint (start-up time)
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QListWidgetItem
 
@@ -500,10 +501,13 @@ class MainWindow(QMainWindow):
         target.setFocus()
 
     def _vault_created(self, recovery_key: str) -> None:
+        from . import idle
         from .first_run import RecoveryKeyDialog
 
         self.recovery_dialog = RecoveryKeyDialog(recovery_key, self)
         self.recovery_dialog.accepted.connect(self._enter)
+        # While the user keeps the key: the profile, where entering lands, is warmed up.
+        idle.later(self, partial(self._warm_step, "profile"))
         self.recovery_dialog.open()
         self.recovery_dialog.activateWindow()
         self.recovery_dialog.save_button.setFocus()
@@ -534,7 +538,8 @@ class MainWindow(QMainWindow):
         idle.later(self, self._enter_step)
 
     def _enter_step(self, _deadline: float) -> bool:
-        if self._catch_up_landing(self._landing_page()):
+        landing = self._landing_page()
+        if self._catch_up_landing(landing) or self._warm(landing):
             return True  # entered in a later turn
         self._enter()
         return False
@@ -571,24 +576,39 @@ class MainWindow(QMainWindow):
 
     def _warm(self, key: str) -> bool:
         """Warm up the hidden, up-to-date view `key` at the page stack's size (controls.warm_up)
-        unless it was since it was last filled in; True if it did. Only while the stack is on
-        screen: before, its size is not known."""
+        unless it was since it was last filled in; True if it did."""
         from .controls import warm_up
 
         view = self._made(key)
         if (view is None or view.isVisible() or getattr(view, "_dirty", False)
-                or not self.stack.isVisible()):
+                or not self._app_page_built):
             return False
-        size = self.stack.contentsRect().size()
+        size = self._page_size()
         if self._warmed.get(key) == (view, size.toTuple()):
             return False
         warm_up(view, size)
         self._warmed[key] = (view, size.toTuple())
         return True
 
+    def _page_size(self) -> QSize:
+        """The size of a page in the stack, also before the app page is first shown (on the
+        welcome or unlock page): the app page is then laid out, hidden, at the window's size."""
+        if not self.stack.isVisible():
+            self.app_page.resize(self.outer.contentsRect().size())
+            layout = self.app_page.layout()
+            if layout is not None:
+                layout.activate()
+        return self.stack.contentsRect().size()
+
     def _warm_step(self, key: str, _deadline: float) -> bool:
-        """An idle step: `_warm(key)`, once."""
-        self._warm(key)
+        """An idle step: `_warm(key)`, once the view is whole (else again in a later turn)."""
+        from . import idle
+
+        view = self._made(key)
+        if view is not None and not getattr(view, "whole", lambda: True)():
+            idle.later(self, partial(self._warm_step, key))  # behind the steps that build it
+        else:
+            self._warm(key)
         return False
 
     def _enter(self) -> None:

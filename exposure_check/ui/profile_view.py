@@ -184,6 +184,10 @@ class ProfileView(QWidget):
             self.load()
         return False
 
+    def whole(self) -> bool:
+        """Whether the form is built to the end (see `_build_more`)."""
+        return not self._pending
+
     def ensure_built(self) -> None:
         if not self._pending:
             return

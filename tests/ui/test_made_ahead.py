@@ -92,3 +92,41 @@ def test_audit_questions_made_ahead_are_measured_at_the_width_they_are_shown_at(
     assert audit._shown is not None and audit._shown.body.width() == with_bar
     window.close()
     settle()
+
+
+def test_pages_entering_lands_on_are_warmed_up_at_their_size_before_entering(
+        qtbot, tmp_path: Path) -> None:
+    keep: list[MainWindow] = []
+    data = tmp_path / "vault"
+    window = make_window(data, "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    # First run: the profile is warmed up while the recovery key is on screen.
+    wait_until(lambda: window.welcome is not None, what="the welcome page")
+    window.welcome.next_button.click()
+    window.setup.passphrase.setText(PASS)
+    window.setup.confirm.setText(PASS)
+    window.setup.create_button.click()
+    wait_until(lambda: window.recovery_dialog is not None, what="the recovery key")
+    wait_until(lambda: "profile" in window._warmed, what="the profile warmed up")
+    profile, size = window._warmed["profile"]
+    assert not profile.isVisible()
+    window.recovery_dialog.confirmed.setChecked(True)
+    window.recovery_dialog.done_button.click()
+    wait_until(lambda: window.current_page() == "profile", what="the profile page")
+    assert window.views["profile"] is profile and profile.size().toTuple() == size
+    window.close()
+    settle()
+    # After an unlock: the results, before entering.
+    scripted.run_scripted_audit(tmp_path / "second", passphrase=PASS,
+                                create_options=dict(FAST_KDF), keep=keep)
+    again = make_window(tmp_path / "second", "en", dict(FAST_KDF))
+    for w in [*keep, again]:
+        qtbot.addWidget(w)
+    warmed: list[tuple[str, ...]] = []
+    again.entered.connect(lambda: warmed.append(tuple(again._warmed)))
+    scripted.unlock(again, PASS)
+    assert warmed == [("results",)]
+    results, size = again._warmed["results"]
+    assert again.views["results"] is results and results.size().toTuple() == size
+    again.close()
+    settle()
