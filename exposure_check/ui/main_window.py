@@ -600,13 +600,15 @@ class MainWindow(QMainWindow):
                 layout.activate()
         return self.stack.contentsRect().size()
 
-    def _warm_step(self, key: str, _deadline: float) -> bool:
-        """An idle step: `_warm(key)`, once the view is whole (else again in a later turn)."""
+    def _warm_step(self, key: str, _deadline: float, tries: int = 100) -> bool:
+        """An idle step: `_warm(key)` once the view is whole, else again in a later turn (up to
+        `tries` turns: a view whose building failed is left as it is)."""
         from . import idle
 
         view = self._made(key)
         if view is not None and not getattr(view, "whole", lambda: True)():
-            idle.later(self, partial(self._warm_step, key))  # behind the steps that build it
+            if tries > 0:  # behind the steps that build it
+                idle.later(self, lambda deadline: self._warm_step(key, deadline, tries - 1))
         else:
             self._warm(key)
         return False

@@ -130,3 +130,26 @@ def test_pages_entering_lands_on_are_warmed_up_at_their_size_before_entering(
     assert again.views["results"] is results and results.size().toTuple() == size
     again.close()
     settle()
+
+
+def test_warming_up_a_view_that_never_finishes_building_gives_up(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from exposure_check.ui import idle
+
+    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    wait_until(lambda: window.welcome is not None, what="the welcome page")
+    asked: list[bool] = []
+
+    class Stuck(QWidget):
+        def whole(self) -> bool:  # its building failed half way
+            asked.append(False)
+            return False
+
+    window._prebuilt["stuck"] = Stuck()
+    window._warm_step("stuck", 0.0, tries=3)
+    wait_until(lambda: idle.pending() == 0, what="the idle queue drained")
+    assert len(asked) == 4 and "stuck" not in window._warmed
+    window.close()
+    settle()
