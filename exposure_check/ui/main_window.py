@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar()  # now, so the page does not move when the busy indicator arrives
         self.welcome: Any = None
         self._setup: Any = None  # the vault set-up page: see `setup`
+        self._first_running = False  # a first run (no vault yet): see `_first_run`
         self._keyring_found: tuple[str | None] | None = None  # the probe's answer, once known
         self.unlock_page: Any = None
 
@@ -446,29 +447,55 @@ class MainWindow(QMainWindow):
         return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
     def _first_run(self) -> None:
+        """The welcome page is made now and shown a few idle turns later. In between, a stage
+        per turn, it is warmed up (its first paint is the first use of its fonts, a CJK one for
+        the language names among them), and the set-up page that comes next is made and warmed
+        up too: short turns instead of long stalls, while the loading page stays up."""
         from . import idle, workers
         from .first_run import WelcomePage
 
-        self.welcome = WelcomePage(self.ui_locale)
+        page = WelcomePage(self.ui_locale)
         self._setup, self._keyring_found = None, None
-        self.outer.addWidget(self.welcome)
-        self.outer.setCurrentWidget(self.welcome)
-        self.welcome.next_button.setFocus()
-        self.welcome.continued.connect(self._to_setup)
-        idle.later(self, self._setup_ahead, first=True)  # the next page the user sees
+        self._first_running = True
+        self.outer.addWidget(page)
+        idle.later(self, partial(self._show_welcome, page, 0), first=True)
         workers.run_task(self, self._keyring_probe, on_done=self._keyring_probed,
                          on_error=lambda _e: self._keyring_probed(None))
-        self.ready.emit("welcome")
 
-    def _setup_ahead(self, _deadline: float) -> bool:
-        """An idle step: make the set-up page while the user reads the welcome."""
-        self.setup  # noqa: B018 (made on first use)
+    def _show_welcome(self, page: Any, stage: int, _deadline: float) -> bool:
+        """An idle step, one stage per turn: the language names measured (which loads the
+        fonts they need), the welcome painted off screen (its top, then all of it), the set-up
+        page made and painted off screen, then the welcome shown."""
+        from . import idle
+        from .controls import warm_up
+
+        size = self.outer.contentsRect().size()
+        if stage == 0:
+            metrics = page.language.fontMetrics()
+            for i in range(page.language.count()):
+                metrics.horizontalAdvance(page.language.itemText(i))
+        elif stage == 1:
+            warm_up(page, size, top=size.height() // 3)
+        elif stage == 2:
+            warm_up(page, size)
+        elif stage == 3:
+            self.setup  # noqa: B018 (made on first use)
+        elif stage == 4:
+            warm_up(self.setup, size)
+        if stage < 5:
+            idle.later(self, partial(self._show_welcome, page, stage + 1), first=True)
+            return False
+        self.welcome = page
+        self.outer.setCurrentWidget(page)
+        page.next_button.setFocus()
+        page.continued.connect(self._to_setup)
+        self.ready.emit("welcome")
         return False
 
     @property
     def setup(self) -> Any:
         """The vault set-up page of a first run (None otherwise), made when first needed."""
-        if self._setup is None and self.welcome is not None:
+        if self._setup is None and self._first_running:
             from .first_run import VaultSetupPage
 
             self._setup = VaultSetupPage(self.session)

@@ -153,3 +153,26 @@ def test_warming_up_a_view_that_never_finishes_building_gives_up(qtbot, tmp_path
     assert len(asked) == 4 and "stuck" not in window._warmed
     window.close()
     settle()
+
+
+def test_the_welcome_appears_with_the_set_up_page_already_made_and_warmed_up(
+        qtbot, tmp_path: Path) -> None:
+    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    seen: list[tuple[object, ...]] = []
+
+    def ready(what: str) -> None:
+        if what == "welcome":
+            page = window.outer.contentsRect().size()
+            setup = window._setup
+            seen.append((window.outer.currentWidget() is window.welcome, setup is not None,
+                         setup is not None and not setup.isVisible() and setup.size() == page,
+                         window.welcome.size() == page))
+
+    window.ready.connect(ready)
+    wait_until(lambda: window.welcome is not None, what="the welcome page")
+    assert seen == [(True, True, True, True)]
+    window.welcome.next_button.click()  # at once, as a quick reader would
+    assert window.outer.currentWidget() is window.setup
+    window.close()
+    settle()
