@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._prebuilt: dict[str, QWidget] = {}  # views made ahead of time, in idle turns
         self._warmed: dict[str, tuple[QWidget, tuple[int, int]]] = {}  # see _warm
+        self._half_warmed: dict[str, tuple[QWidget, tuple[int, int]]] = {}
         self.recovery_dialog: Any = None
 
         # Above every page (made with the app page, after the first paint): installation notices
@@ -598,12 +599,13 @@ class MainWindow(QMainWindow):
         if isinstance(view, RefreshWhenShown) and view._dirty and not view.isVisible():
             view.refresh()
             self._warmed.pop(key, None)
+            self._half_warmed.pop(key, None)
             return True
         return False
 
     def _warm(self, key: str) -> bool:
         """Warm up the hidden, up-to-date view `key` at the page stack's size (controls.warm_up)
-        unless it was since it was last filled in; True if it did."""
+        unless it was since it was last filled in, in two calls (turns); True if it did some."""
         from .controls import warm_up
 
         view = self._made(key)
@@ -611,10 +613,15 @@ class MainWindow(QMainWindow):
                 or not self._app_page_built):
             return False
         size = self._page_size()
-        if self._warmed.get(key) == (view, size.toTuple()):
+        done = (view, size.toTuple())
+        if self._warmed.get(key) == done:
             return False
+        if self._half_warmed.get(key) != done:  # the top half in one turn, all in the next
+            warm_up(view, size, top=size.height() // 2)
+            self._half_warmed[key] = done
+            return True
         warm_up(view, size)
-        self._warmed[key] = (view, size.toTuple())
+        self._warmed[key] = done
         return True
 
     def _page_size(self) -> QSize:
@@ -636,8 +643,8 @@ class MainWindow(QMainWindow):
         if view is not None and not getattr(view, "whole", lambda: True)():
             if tries > 0:  # behind the steps that build it
                 idle.later(self, lambda deadline: self._warm_step(key, deadline, tries - 1))
-        else:
-            self._warm(key)
+        elif self._warm(key):
+            idle.later(self, partial(self._warm_step, key))  # the rest of it in a later turn
         return False
 
     def _enter(self) -> None:
@@ -834,10 +841,10 @@ class MainWindow(QMainWindow):
         idle.later(self, self._show_results_step)
 
     def _show_results_step(self, _deadline: float) -> bool:
-        """An idle step, in five turns: the results page catches up with the new audit in a
+        """An idle step, over several turns: the results page catches up with the new audit in a
         turn of its own, then the plan (the page people go to from there) in the next; each is
-        warmed up in a turn of its own, and the results are shown in the fifth. Going to the
-        plan then mostly paints it."""
+        warmed up (in two turns), and then the results are shown. Going to the plan then mostly
+        paints it."""
         if self._catch_up_landing("results") or self._warm("results") or self._warm("plan"):
             return True
         self.show_page("results")
