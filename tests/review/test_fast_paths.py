@@ -201,7 +201,11 @@ def test_phone_candidates_short_path_when_all_else_are_known_dates(monkeypatch: 
     for extra, short in cases.items():
         text = "\n".join(rows[:30] + [extra] + rows[30:])
         got = d._phone_candidates(text, d._PHONE_CAND_ASCII, d._PAREN_DIGIT_ASCII)
-        assert isinstance(got, list) == short, extra
+        every = [m.span() for m in d._PHONE_CAND_ASCII.finditer(text)]
+        after_plus = [m.span() for m in (d._PHONE_CAND_ASCII.match(text, i + 1)
+                                         for i in range(len(text)) if text[i] == "+") if m is not None]
+        assert got == (after_plus if short else every), extra
+        assert (got != every) == short, extra
         assert [(p.start, p.end, p.text, p.detail) for p in d._phones(text, False)] == \
             _phones_reference(text, False), extra
 
@@ -265,3 +269,37 @@ def test_other_digit_is_any_digit_but_ascii() -> None:
 
     every = "".join(chr(i) for i in range(0x110000))
     assert _OTHER_DIGIT.findall(every) == re.findall(r"(?![0-9])\d", every)
+
+
+# Characters for the phone skeleton: digits, the pattern's separators (with the no-break space, the
+# one beyond ASCII), letters on either side, Latin-1 letters and symbols, full-width and Arabic-Indic
+# digits, CJK, K (which IGNORECASE would read as k; the pattern has no IGNORECASE), a lone surrogate.
+_SKELETON_PIECES = st.sampled_from(["0", "1", "5", "9", "44", "7911", "123456", " ", "\u00a0", "(", ")", ".",
+                                    "-", "/", "+", "a", "Z", "x1", "é", "ß", "ÿ", "\u00b2", "\u00bd",
+                                    "\uff11", "\u0663", "电话", "\u212a", "\ud800", "\n", "\t", ":",
+                                    "2024-03-08 10:00:00", "(020) 7946 0958"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SKELETON_PIECES, max_size=30))
+def test_phone_skeleton_matches_where_the_pattern_matches(pieces: list[str]) -> None:
+    from exposure_check.core.review import detectors as d
+
+    text = "".join(pieces)
+    want = [m.span() for m in d._PHONE_CAND_ASCII.finditer(text)]
+    assert d._phone_spans(text, d._PHONE_CAND_ASCII) == want
+    assert d._phone_spans(text, d._PHONE_CAND_ASCII, text.split("\n")) == want  # line by line
+    low, words = d._lower_words(text)
+    assert words.raw is None or "\n".join(words.raw) == text
+    assert d._phone_spans(text, d._PHONE_CAND) == [m.span() for m in d._PHONE_CAND.finditer(text)]
+
+
+def test_phone_skeleton_on_every_character() -> None:
+    """Each character, after and between digit runs that make a candidate, as the pattern sees it."""
+    from exposure_check.core.review import detectors as d
+
+    for template in ("123 4567{}", "{}1234567", "123{}4567 89", "12345{}67", "1234567{}8"):
+        for block in range(0, 0x110000, 4096):
+            text = "\n".join(template.format(chr(cp)) for cp in range(block, block + 4096))
+            want = [m.span() for m in d._PHONE_CAND_ASCII.finditer(text)]
+            assert d._phone_spans(text, d._PHONE_CAND_ASCII) == want, (template, hex(block))

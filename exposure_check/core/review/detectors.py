@@ -177,31 +177,54 @@ _DATES_SEEN: set[str] = set()
 # A candidate right after "(": the candidates' first character (a digit) after one.
 _PAREN_DIGIT_ASCII = re.compile(r"\([0-9]")
 _PAREN_DIGIT = re.compile(r"\(\d")
+# _PHONE_CAND_ASCII over a "skeleton" of the text: one byte per character, each digit 0-9 made "0"
+# and every other character that is not Latin-1 made "?" (neither is in any of the pattern's
+# classes, nor are the other Latin-1 characters but \u00a0, which is). The pattern then starts
+# with a literal "0", which the regex engine finds with a tight loop, instead of testing a class
+# at every character of the text (which cost a fifth of the detectors' time on an export); what
+# it matches is where _PHONE_CAND_ASCII matches in the text.
+_PHONE_CAND_SKELETON = re.compile(rb"0[0 \xa0().\-/]{5,22}0(?![A-Za-z0])")
+_SKELETON_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_SPAN = re.Match.span
 
 
-def _phone_candidates(text: str, pattern: re.Pattern[str], paren: re.Pattern[str]
-                      ) -> Iterable[re.Match[str]]:
-    """`pattern.finditer(text)`, or only those of its matches that _phones does not skip at once,
-    when that is cheap to tell: no match has a "(" before it (checked), and every match that is
-    not a known date has a "+" before it. The match after a "+" is `pattern.match` there, because
-    no match holds a "+" (so none that started earlier runs into it). A list of strings (findall)
-    and set look-ups cost much less than a Python loop over every dated row of an export."""
+def _phone_spans(text: str, pattern: re.Pattern[str], lines: list[str] | None = None
+                 ) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, through the skeleton for _PHONE_CAND_ASCII. `lines`:
+    text.split("\n"), when at hand: encoding a line that is ASCII (a 1-byte string) is a copy, much
+    cheaper than encoding those characters of a text that is not all ASCII."""
+    if pattern is _PHONE_CAND_ASCII:
+        latin = (text.encode("latin-1", "replace") if lines is None
+                 else b"\n".join([line.encode("latin-1", "replace") for line in lines]))
+        skeleton = latin.translate(_SKELETON_DIGITS)
+        return list(map(_SPAN, _PHONE_CAND_SKELETON.finditer(skeleton)))
+    return list(map(_SPAN, pattern.finditer(text)))
+
+
+def _phone_candidates(text: str, pattern: re.Pattern[str], paren: re.Pattern[str],
+                      lines: list[str] | None = None) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, or only those of them that _phones does not skip at
+    once, when that is cheap to tell: no match has a "(" before it (checked), and every match that
+    is not a known date has a "+" before it. The match after a "+" is `pattern.match` there,
+    because no match holds a "+" (so none that started earlier runs into it). Set look-ups of the
+    matched strings cost much less than a Python loop over every dated row of an export."""
+    spans = _phone_spans(text, pattern, lines)
     if paren.search(text) is not None:
-        return pattern.finditer(text)
-    found = pattern.findall(text)
+        return spans
+    found = list(map(text.__getitem__, itertools.starmap(slice, spans)))
     unseen = len(found) - sum(map(_DATES_SEEN.__contains__, found))
     after_plus = []
     i = text.find("+")
     while i >= 0:
         m = pattern.match(text, i + 1)
         if m is not None:
-            after_plus.append(m)
+            after_plus.append(m.span())
             if m.group() not in _DATES_SEEN:
                 unseen -= 1
         i = text.find("+", i + 1)
     # The matches after a "+" are some of `found`: when they are all of its unknown ones, the
     # rest are known dates without "(" or "+" before them, which _phones skips.
-    return after_plus if unseen == 0 else pattern.finditer(text)
+    return after_plus if unseen == 0 else spans
 
 
 def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection]:
@@ -211,8 +234,7 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
     every = words.joined if words is not None else text
     ascii_digits = every.isascii() or _OTHER_DIGIT.search(every) is None
     pattern, paren = (_PHONE_CAND_ASCII, _PAREN_DIGIT_ASCII) if ascii_digits else (_PHONE_CAND, _PAREN_DIGIT)
-    for m in _phone_candidates(text, pattern, paren):
-        start = m.start()
+    for start, end in _phone_candidates(text, pattern, paren, words.raw if words is not None else None):
         # Exports hold a date on every row, so this loop runs for many candidates that are
         # rejected at once: the common case (no "(" or "+" before) takes the shortest path.
         prev = text[start - 1] if start else ""
@@ -223,14 +245,14 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
                 start -= 1
             if start and text[start - 1] in _ALNUM_CHARS:
                 continue
-            cand = text[start:m.end()]
+            cand = text[start:end]
             if cand.startswith("(") and cand.count("(") != cand.count(")"):
                 cand, start = cand[1:], start + 1
             intl = cand.startswith(("+", "00"))
         elif prev in _ALNUM_CHARS:
             continue
         else:
-            cand = m.group()
+            cand = text[start:end]
             if cand in _DATES_SEEN:
                 continue
             intl = cand.startswith("00")
@@ -532,19 +554,22 @@ class _Words:
     a string many times shorter than a long text that holds a needle without whitespace exactly
     when the text does, so "is this word anywhere?" checks cost little."""
 
-    __slots__ = ("tokens", "joined")
+    __slots__ = ("tokens", "joined", "raw")
 
     def __init__(self, low: str) -> None:
         self.tokens = set(low.split())
         self.joined = " ".join(self.tokens)
+        self.raw: list[str] | None = None  # the lines of the text (not lower-cased), when at hand
 
     @classmethod
-    def of_lines(cls, lines: Iterable[str]) -> _Words:
+    def of_lines(cls, lines: Iterable[str], raw: list[str] | None = None) -> _Words:
         """The _Words of "\n".join(lines): the same words, split line by line, in the same order
-        (so the same set, iterated in the same order)."""
+        (so the same set, iterated in the same order). `raw`: the lines of the text itself, before
+        lower-casing (for _phone_spans)."""
         self = cls.__new__(cls)
         self.tokens = set(itertools.chain.from_iterable(map(str.split, lines)))
         self.joined = " ".join(self.tokens)
+        self.raw = raw
         return self
 
 
@@ -914,12 +939,13 @@ def _lower_words(text: str) -> tuple[str, _Words]:
     if text.isascii():
         low = text.lower()
         return low, _Words(low)
-    lines = [line.lower() for line in text.split("\n")]
+    raw = text.split("\n")
+    lines = [line.lower() for line in raw]
     low = "\n".join(lines)
     if len(low) != len(text):
         low = text.translate(_ASCII_LOWER)
         return low, _Words(low)
-    return low, _Words.of_lines(lines)
+    return low, _Words.of_lines(lines, raw)
 
 
 def _en_hits(text: str, low: str, words: _Words | None = None, plain: bool = False
