@@ -289,6 +289,9 @@ def test_phone_skeleton_matches_where_the_pattern_matches(pieces: list[str]) -> 
     want = [m.span() for m in d._PHONE_CAND_ASCII.finditer(text)]
     assert d._phone_spans(text, d._PHONE_CAND_ASCII) == want
     assert d._phone_spans(text, d._PHONE_CAND_ASCII, text.split("\n")) == want  # line by line
+    long_lines = "\n".join(line * 40 for line in text.split("\n"))  # long enough to go line by line
+    assert d._phone_spans(long_lines, d._PHONE_CAND_ASCII, long_lines.split("\n")) == \
+        [m.span() for m in d._PHONE_CAND_ASCII.finditer(long_lines)]
     low, words = d._lower_words(text)
     assert words.raw is None or "\n".join(words.raw) == text
     assert d._phone_spans(text, d._PHONE_CAND) == [m.span() for m in d._PHONE_CAND.finditer(text)]

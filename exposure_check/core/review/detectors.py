@@ -192,9 +192,10 @@ def _phone_spans(text: str, pattern: re.Pattern[str], lines: list[str] | None = 
                  ) -> list[tuple[int, int]]:
     """The spans of `pattern.finditer(text)`, through the skeleton for _PHONE_CAND_ASCII. `lines`:
     text.split("\n"), when at hand: encoding a line that is ASCII (a 1-byte string) is a copy, much
-    cheaper than encoding those characters of a text that is not all ASCII."""
+    cheaper than encoding those characters of a text that is not all ASCII (unless the lines are so
+    short that a call per line costs more: then the text is encoded whole)."""
     if pattern is _PHONE_CAND_ASCII:
-        latin = (text.encode("latin-1", "replace") if lines is None
+        latin = (text.encode("latin-1", "replace") if lines is None or len(lines) * 32 > len(text)
                  else b"\n".join([line.encode("latin-1", "replace") for line in lines]))
         skeleton = latin.translate(_SKELETON_DIGITS)
         return list(map(_SPAN, _PHONE_CAND_SKELETON.finditer(skeleton)))
