@@ -85,8 +85,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._prebuilt: dict[str, QWidget] = {}  # views made ahead of time, in idle turns
-        self._warmed: dict[str, tuple[QWidget, tuple[int, int]]] = {}  # see _warm
-        self._half_warmed: dict[str, tuple[QWidget, tuple[int, int]]] = {}
+        # key → (view, size, halves painted off screen): see _warm
+        self._warmed: dict[str, tuple[QWidget, tuple[int, int], int]] = {}
         self.recovery_dialog: Any = None
 
         # Above every page (made with the app page, after the first paint): installation notices
@@ -599,7 +599,6 @@ class MainWindow(QMainWindow):
         if isinstance(view, RefreshWhenShown) and view._dirty and not view.isVisible():
             view.refresh()
             self._warmed.pop(key, None)
-            self._half_warmed.pop(key, None)
             return True
         return False
 
@@ -613,15 +612,13 @@ class MainWindow(QMainWindow):
                 or not self._app_page_built):
             return False
         size = self._page_size()
-        done = (view, size.toTuple())
-        if self._warmed.get(key) == done:
+        was = self._warmed.get(key)
+        halves = was[2] if was is not None and was[:2] == (view, size.toTuple()) else 0
+        if halves == 2:
             return False
-        if self._half_warmed.get(key) != done:  # the top half in one turn, all in the next
-            warm_up(view, size, top=size.height() // 2)
-            self._half_warmed[key] = done
-            return True
-        warm_up(view, size)
-        self._warmed[key] = done
+        # The top half in one turn, all of it in the next.
+        warm_up(view, size, top=size.height() // 2 if halves == 0 else 0)
+        self._warmed[key] = (view, size.toTuple(), halves + 1)
         return True
 
     def _page_size(self) -> QSize:
@@ -642,7 +639,7 @@ class MainWindow(QMainWindow):
         view = self._made(key)
         if view is not None and not getattr(view, "whole", lambda: True)():
             if tries > 0:  # behind the steps that build it
-                idle.later(self, lambda deadline: self._warm_step(key, deadline, tries - 1))
+                idle.later(self, partial(self._warm_step, key, tries=tries - 1))
         elif self._warm(key):
             idle.later(self, partial(self._warm_step, key))  # the rest of it in a later turn
         return False

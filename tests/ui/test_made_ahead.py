@@ -13,6 +13,15 @@ from exposure_check.ui.scripted import make_window, settle, wait_until
 PASS = "a made-ahead passphrase"
 
 
+def _window(qtbot, data: Path, first_run: bool = True) -> MainWindow:
+    """A new window on `data` (shown), through its first run to the profile page if asked."""
+    window = make_window(data, "en", dict(FAST_KDF))
+    qtbot.addWidget(window)
+    if first_run:
+        scripted.first_run(window, PASS)
+    return window
+
+
 def test_unlock_lands_on_the_results_page_made_ahead(qtbot, tmp_path: Path) -> None:
     keep: list[MainWindow] = []
     data = tmp_path / "vault"
@@ -40,25 +49,18 @@ def test_unlock_lands_on_the_results_page_made_ahead(qtbot, tmp_path: Path) -> N
 
 def test_when_a_finished_audit_shows_its_results_the_plan_is_already_up_to_date(
         qtbot, tmp_path: Path) -> None:
-    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
-    qtbot.addWidget(window)
-    scripted.first_run(window, PASS)
+    window = _window(qtbot, tmp_path / "vault")
     scripted.fill_profile(window)
     seen: list[tuple[str, bool]] = []  # (page, plan dirty) at the moment each page appears
+    sizes: list[tuple[object, object, object]] = []  # (plan, results, page) sizes, likewise
 
     def page_shown(_index: int) -> None:
         made = window._made("plan")
         seen.append((window.current_page(), made is None or made._dirty))
-
-    sizes: list[tuple[object, object, object]] = []  # (plan, results, page) sizes, likewise
-
-    def sizes_when_shown(_index: int) -> None:
-        plan = window._made("plan")
-        sizes.append((plan.size() if plan is not None else None, window.views["results"].size(),
+        sizes.append((made.size() if made is not None else None, window.views["results"].size(),
                       window.stack.contentsRect().size()))
 
     window.stack.currentChanged.connect(page_shown)
-    window.stack.currentChanged.connect(sizes_when_shown)
     scripted.answer_everything(window)
     assert ("results", False) in seen and ("results", True) not in seen
     # ...and both were laid out at the page's size (warmed up) before the results appeared.
@@ -75,9 +77,7 @@ def test_when_a_finished_audit_shows_its_results_the_plan_is_already_up_to_date(
 
 def test_audit_questions_made_ahead_are_measured_at_the_width_they_are_shown_at(
         qtbot, tmp_path: Path) -> None:
-    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
-    qtbot.addWidget(window)
-    scripted.first_run(window, PASS)
+    window = _window(qtbot, tmp_path / "vault")
     audit = window.view("audit")
     assert window.current_page() == "profile" and not audit.isVisible()
     # Never shown, yet its width is known: that of the page stack on screen, less its margins.
@@ -97,9 +97,7 @@ def test_audit_questions_made_ahead_are_measured_at_the_width_they_are_shown_at(
 def test_pages_entering_lands_on_are_warmed_up_at_their_size_before_entering(
         qtbot, tmp_path: Path) -> None:
     keep: list[MainWindow] = []
-    data = tmp_path / "vault"
-    window = make_window(data, "en", dict(FAST_KDF))
-    qtbot.addWidget(window)
+    window = _window(qtbot, tmp_path / "vault", first_run=False)
     # First run: the profile is warmed up while the recovery key is on screen.
     wait_until(lambda: window.welcome is not None, what="the welcome page")
     window.welcome.next_button.click()
@@ -107,8 +105,9 @@ def test_pages_entering_lands_on_are_warmed_up_at_their_size_before_entering(
     window.setup.confirm.setText(PASS)
     window.setup.create_button.click()
     wait_until(lambda: window.recovery_dialog is not None, what="the recovery key")
-    wait_until(lambda: "profile" in window._warmed, what="the profile warmed up")
-    profile, size = window._warmed["profile"]
+    wait_until(lambda: window._warmed.get("profile", (None, None, 0))[2] == 2,
+               what="the profile warmed up (both halves)")
+    profile, size, _halves = window._warmed["profile"]
     assert not profile.isVisible()
     window.recovery_dialog.confirmed.setChecked(True)
     window.recovery_dialog.done_button.click()
@@ -126,7 +125,8 @@ def test_pages_entering_lands_on_are_warmed_up_at_their_size_before_entering(
     again.entered.connect(lambda: warmed.append(tuple(again._warmed)))
     scripted.unlock(again, PASS)
     assert warmed == [("results",)]
-    results, size = again._warmed["results"]
+    results, size, halves = again._warmed["results"]
+    assert halves == 2
     assert again.views["results"] is results and results.size().toTuple() == size
     again.close()
     settle()
@@ -137,8 +137,7 @@ def test_warming_up_a_view_that_never_finishes_building_gives_up(qtbot, tmp_path
 
     from exposure_check.ui import idle
 
-    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
-    qtbot.addWidget(window)
+    window = _window(qtbot, tmp_path / "vault", first_run=False)
     wait_until(lambda: window.welcome is not None, what="the welcome page")
     asked: list[bool] = []
 
@@ -157,8 +156,7 @@ def test_warming_up_a_view_that_never_finishes_building_gives_up(qtbot, tmp_path
 
 def test_the_welcome_appears_with_the_set_up_page_already_made_and_warmed_up(
         qtbot, tmp_path: Path) -> None:
-    window = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
-    qtbot.addWidget(window)
+    window = _window(qtbot, tmp_path / "vault", first_run=False)
     seen: list[tuple[object, ...]] = []
 
     def ready(what: str) -> None:
