@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         if session is not None and session.parent() is None:
             session.setParent(self)
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("app"))
         self.resize(1100, 760)
         self.pages: dict[str, tuple[str, QWidget, QListWidgetItem]] = {}
         self.views: dict[str, QWidget] = {}
@@ -140,6 +139,9 @@ class MainWindow(QMainWindow):
         if self._app_page_built:
             return
         self._app_page_built = True
+        # The window icon too (QIcon's first use and the SVG: ~7 ms); the task bar takes it up
+        # when it changes.
+        self.setWindowIcon(icon("app"))
 
         central = self.centralWidget()
         self.notice_bar = NoticeBar(central)

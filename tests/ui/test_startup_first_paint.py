@@ -28,8 +28,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 report = {}
-# (QIcon is not here: the window icon is set before the window is shown, for the task bar.)
-DEFERRED = ("QListWidget", "QListWidgetItem", "QKeySequence", "QProgressBar", "QScrollArea",
+DEFERRED = ("QIcon", "QListWidget", "QListWidgetItem", "QKeySequence", "QProgressBar", "QScrollArea",
             "QSizePolicy")
 
 
@@ -49,7 +48,8 @@ def watch():
     window = QApplication.activeWindow() or QApplication.topLevelWidgets()[0]
     if getattr(window, "welcome", None) is not None:
         report["after"] = {"welcome": window.welcome is not None,
-                           "qt_namespace": "AlignmentFlag" in made}
+                           "qt_namespace": "AlignmentFlag" in made,
+                           "icon": not window.windowIcon().isNull()}
         print("REPORT " + json.dumps(report), flush=True)
         QApplication.instance().quit()
     else:
@@ -90,5 +90,6 @@ def test_first_paint_comes_before_the_core_and_the_qt_namespace(tmp_path: Path) 
               if m.startswith(("exposure_check.core", "exposure_check.storage.vault"))
               or m == "exposure_check.ui.session"]
     assert not loaded, f"imported before the first paint: {loaded}"
-    # …and the app then goes on normally: the checklist loads and the welcome page is shown.
-    assert report["after"] == {"welcome": True, "qt_namespace": True}
+    # …and the app then goes on normally: the checklist loads, the welcome page is shown, and the
+    # window has its icon.
+    assert report["after"] == {"welcome": True, "qt_namespace": True, "icon": True}
