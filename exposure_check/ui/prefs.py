@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QIODevice, QLocale, QSaveFile
+from PySide6.QtCore import QLocale
 
 from .. import paths
 
@@ -31,6 +31,10 @@ def load() -> dict[str, Any]:
 
 def save(**changes: Any) -> bool:
     """Merge `changes` into the prefs file atomically (QSaveFile); False if it cannot be written."""
+    # Imported here: the prefs are read before the window's first paint, and PySide6 sets each
+    # class up on its first use (these two: ~2.5 ms).
+    from PySide6.QtCore import QIODevice, QSaveFile
+
     data = load()
     data.update(changes)
     paths.config_dir().mkdir(parents=True, exist_ok=True)

@@ -28,17 +28,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 report = {}
-DEFERRED = ("QIcon", "QListWidget", "QListWidgetItem", "QKeySequence", "QProgressBar", "QScrollArea",
-            "QSizePolicy")
+DEFERRED = ("QIcon", "QListWidget", "QListWidgetItem", "QKeySequence", "QProgressBar", "QSaveFile",
+            "QScrollArea", "QSizePolicy")
 
 
 class Probe(QObject):
     def eventFilter(self, obj, event):
         if not report and event.type() == QEvent.Type.Paint:
-            import PySide6.QtGui as G, PySide6.QtWidgets as W  # a class is set up on first use
+            # a class is set up on first use
+            import PySide6.QtCore as C, PySide6.QtGui as G, PySide6.QtWidgets as W
             report["before"] = {"qt_namespace": "AlignmentFlag" in made,
-                                "classes": sorted(n for n in DEFERRED
-                                                  if n in W.__dict__ or n in G.__dict__),
+                                "classes": sorted(n for n in DEFERRED if n in W.__dict__
+                                                  or n in G.__dict__ or n in C.__dict__),
                                 "modules": sorted(m for m in sys.modules if m.startswith("exposure_check"))}
             QTimer.singleShot(0, watch)
         return False
