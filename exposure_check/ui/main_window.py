@@ -410,19 +410,17 @@ class MainWindow(QMainWindow):
             self.setPalette(palette)
 
     def _probed(self, locked: Any) -> None:
-        from . import idle
-
-        idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
-        # The optional pages' modules are imported while the user is on the welcome or unlock
-        # page (a worker, but their imports hold the GIL for long stretches): not later, when
-        # they would slow the profile and audit pages down.
-        from . import workers
-
-        workers.run_task(self, _import_optional_views, on_done=lambda _: gc.freeze())
         if locked is None:
             self._first_run()
-        else:
-            self._unlock()
+            return
+        from . import idle, workers
+
+        idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
+        # The optional pages' modules are imported while the user is on the unlock page (a
+        # worker, but their imports hold the GIL for long stretches): not later, when they would
+        # slow the profile and audit pages down.
+        workers.run_task(self, _import_optional_views, on_done=lambda _: gc.freeze())
+        self._unlock()
 
     # Views made ahead, one per idle turn, while the user is on the welcome or unlock page:
     # the profile form (which then builds itself a piece per idle turn), and the pages people
@@ -461,9 +459,26 @@ class MainWindow(QMainWindow):
         self._setup, self._keyring_found = None, None
         self._first_running = True
         self.outer.addWidget(page)
-        idle.later(self, partial(self._show_welcome, page, 0), first=True)
-        workers.run_task(self, self._keyring_probe, on_done=self._keyring_probed,
-                         on_error=lambda _e: self._keyring_probed(None))
+        # First the workers' part, on both workers at once: the key store probe (keyring loads
+        # its backends: ~200 ms, mostly imports) and the optional pages' modules. Both hold the
+        # GIL for long stretches, so the GUI thread's stages wait for them instead of sharing
+        # the interpreter with them (each stage took twice as long).
+        waiting = {"keyring", "views"}
+
+        def finished(what: str) -> None:
+            waiting.discard(what)
+            if not waiting:
+                gc.freeze()
+                idle.later(self, partial(self._show_welcome, page, 0), first=True)
+                idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
+
+        def probed(name: str | None) -> None:
+            self._keyring_probed(name)
+            finished("keyring")
+
+        workers.run_task(self, self._keyring_probe, on_done=probed, on_error=lambda _e: probed(None))
+        workers.run_task(self, _import_optional_views, on_done=lambda _: finished("views"),
+                         on_error=lambda _e: finished("views"))
 
     def _show_welcome(self, page: Any, stage: int, _deadline: float) -> bool:
         """An idle step, one stage per turn: the language names measured (which loads the

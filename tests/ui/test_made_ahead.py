@@ -168,8 +168,16 @@ def test_the_welcome_appears_with_the_set_up_page_already_made_and_warmed_up(
                          window.welcome.size() == page))
 
     window.ready.connect(ready)
+    # The workers' part comes first: the key store probed and the optional pages' modules
+    # imported before the welcome's first stage (they would share the GIL with the stages).
+    order: list[str] = []
+    probed, stage = window._keyring_probed, window._show_welcome
+    window._keyring_probed = lambda name: (order.append("probed"), probed(name))[1]  # type: ignore[method-assign]
+    window._show_welcome = lambda page, n, deadline: (  # type: ignore[method-assign]
+        order.append(f"stage {n}"), stage(page, n, deadline))[1]
     wait_until(lambda: window.welcome is not None, what="the welcome page")
     assert seen == [(True, True, True, True)]
+    assert order == ["probed", *(f"stage {n}" for n in range(6))]
     window.welcome.next_button.click()  # at once, as a quick reader would
     assert window.outer.currentWidget() is window.setup
     window.close()
