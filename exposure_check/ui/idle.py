@@ -10,13 +10,15 @@ zero-timer chain; with three chains running, every turn ran a step of each and t
 stalled for their sum.) A turn runs steps until the budget is spent, then returns to the event
 loop, so input, painting and timers get their turn in between.
 
-A step whose owner has been deleted is dropped. A step that raises is dropped too (PySide6 prints
-the traceback), so one broken part never keeps the queue spinning.
+A step whose owner has been deleted is dropped, and so are, from then on, those of a closed
+window (`stop`). A step that raises is dropped too (PySide6 prints the traceback), so one broken
+part never keeps the queue spinning.
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 
@@ -74,7 +76,41 @@ def _the_queue() -> _Queue:
 def later(owner: QObject, step: Step, *, first: bool = False) -> None:
     """Run `step` in idle turns until it returns False. `first`: before the work already queued
     (what the user is looking at), else after it."""
-    _the_queue().add(owner, step, first)
+    if not _under_stopped(owner):
+        _the_queue().add(owner, step, first)
+
+
+def stop(ancestor: QObject) -> int:
+    """Drop the steps owned by `ancestor` or by anything under it, now and from now on (a window
+    closed: its views' work ahead is of no use any more, and would only slow what comes next;
+    a save finishing after the close would queue more). Returns how many were dropped."""
+    global _stopped
+    _stopped = [a for a in _stopped if a() is not None and shiboken6.isValid(a())]
+    _stopped.append(weakref.ref(ancestor))
+    queue = _queue
+    if queue is None or not shiboken6.isValid(queue):
+        return 0
+    kept = deque(job for job in queue.jobs if not _under_stopped(job[0]))
+    dropped = len(queue.jobs) - len(kept)
+    queue.jobs = kept
+    return dropped
+
+
+_stopped: list[weakref.ref[QObject]] = []  # weak: a closed window is not kept alive for this
+
+
+def _under_stopped(owner: QObject) -> bool:
+    """`owner` is gone, or is (under) an object whose steps were stopped."""
+    if not shiboken6.isValid(owner):
+        return True
+    if not _stopped:
+        return False
+    node: QObject | None = owner
+    while node is not None:
+        if any(node is a() for a in _stopped):
+            return True
+        node = node.parent()
+    return False
 
 
 def pending() -> int:

@@ -139,9 +139,6 @@ class MainWindow(QMainWindow):
         if self._app_page_built:
             return
         self._app_page_built = True
-        # The window icon too (QIcon's first use and the SVG: ~7 ms); the task bar takes it up
-        # when it changes.
-        self.setWindowIcon(icon("app"))
 
         central = self.centralWidget()
         self.notice_bar = NoticeBar(central)
@@ -410,9 +407,23 @@ class MainWindow(QMainWindow):
             self.setPalette(palette)
 
     def _probed(self, locked: Any) -> None:
+        from . import idle
+
+        idle.later(self, partial(self._start, locked))
+
+    def _start(self, locked: Any, _deadline: float) -> bool:
+        """An idle step once the vault was probed: the window icon, then the first run or the
+        unlock page. The icon is set here, while no worker runs Python, not before the first
+        paint (QIcon's first use and the SVG: ~7 ms of start-up) nor during the loading (a
+        worker's imports made it twice as long); the task bar takes it up when it changes."""
+        self.setWindowIcon(icon("app"))
         if locked is None:
             self._first_run()
-            return
+        else:
+            self._to_unlock()
+        return False
+
+    def _to_unlock(self) -> None:
         from . import idle, workers
 
         idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
@@ -551,8 +562,8 @@ class MainWindow(QMainWindow):
 
         self.recovery_dialog = RecoveryKeyDialog(recovery_key, self)
         self.recovery_dialog.accepted.connect(self._enter)
-        # While the user keeps the key: the profile, where entering lands, is warmed up.
-        idle.later(self, partial(self._warm_step, "profile"))
+        # While the user keeps the key: the profile, where entering lands, is made ready.
+        idle.later(self, partial(self._warm_step, "profile", landing=True))
         self.recovery_dialog.open()
         self.recovery_dialog.activateWindow()
         self.recovery_dialog.save_button.setFocus()
@@ -583,11 +594,66 @@ class MainWindow(QMainWindow):
         idle.later(self, self._enter_step)
 
     def _enter_step(self, _deadline: float) -> bool:
-        landing = self._landing_page()
-        if self._catch_up_landing(landing) or self._warm(landing):
+        if self._ahead(self._landing_page()):
             return True  # entered in a later turn
         self._enter()
         return False
+
+    def _ahead(self, key: str) -> bool:
+        """One step, in a turn of its own, of making `key`, the page entering lands on, ready
+        while the app page is hidden: the sidebar's pages listed, `key` made the current page,
+        caught up with the session, warmed up (two turns), then the whole app page, sidebar
+        included, painted off screen once. True while a step was done (call again next turn);
+        entering then only shows the app page."""
+        return (self._list_pages() or self._make_current(key) or self._catch_up_landing(key)
+                or self._warm(key) or self._warm_app_page(key))
+
+    def _list_pages(self) -> bool:
+        """The main pages in the sidebar (each view built the first time it is shown, or taken
+        from those made ahead); True if they were listed now."""
+        from . import idle
+
+        if self.pages or not self._app_page_built:
+            return False
+        titles = {"profile": self.tr("Profile"), "audit": self.tr("Audit"),
+                  "results": self.tr("Results"), "plan": self.tr("Plan"),
+                  "settings": self.tr("Settings and privacy")}
+        for key, title in titles.items():
+            self.add_lazy_page(key, title, partial(self._make_view, key))
+        # The optional pages' modules are imported on a worker; each page is listed then and
+        # built when first shown (_add_optional_views).
+        QTimer.singleShot(0, self, self._add_optional_views)
+        # The audit view exists before it is shown: once a profile is saved it builds its
+        # pages in idle turns while the profile is written (AuditView._session_changed).
+        idle.later(self, self._make_audit_ahead)
+        return True
+
+    def _make_current(self, key: str) -> bool:
+        """Make the hidden app page show `key` (made ahead), as entering would; True if it did.
+        A view not made yet is left for entering to build."""
+        if key not in self.pages or self._made(key) is None or self.app_page.isVisible():
+            return False
+        _, widget, item = self.pages[key]
+        if self.stack.currentWidget() is widget and self.nav.currentItem() is item:
+            return False
+        self.nav.setCurrentItem(item)  # _nav_changed switches (and refreshes)
+        return True
+
+    def _warm_app_page(self, key: str) -> bool:
+        """Paint the hidden app page, showing `key`, off screen once at its future size (its
+        sidebar's first paint); True if it did."""
+        from .controls import warm_up
+
+        view = self._made(key)
+        if view is None or self.app_page.isVisible() or key not in self.pages:
+            return False
+        size = self.outer.contentsRect().size()
+        mark = (view, size.toTuple())
+        if self._warmed.get("app page", (None, None, 0))[:2] == mark:
+            return False
+        warm_up(self.app_page, size)
+        self._warmed["app page"] = (view, size.toTuple(), 1)
+        return True
 
     def _landing_page(self) -> str:
         """The page `_enter` shows."""
@@ -648,35 +714,24 @@ class MainWindow(QMainWindow):
                 layout.activate()
         return self.stack.contentsRect().size()
 
-    def _warm_step(self, key: str, _deadline: float, tries: int = 100) -> bool:
-        """An idle step: `_warm(key)` once the view is whole, else again in a later turn (up to
-        `tries` turns: a view whose building failed is left as it is)."""
+    def _warm_step(self, key: str, _deadline: float, tries: int = 100, landing: bool = False) -> bool:
+        """An idle step: `_warm(key)` (`_ahead(key)` for the page entering lands on) once the
+        view is whole, else again in a later turn (up to `tries` turns: a view whose building
+        failed is left as it is)."""
         from . import idle
 
         view = self._made(key)
         if view is not None and not getattr(view, "whole", lambda: True)():
             if tries > 0:  # behind the steps that build it
-                idle.later(self, partial(self._warm_step, key, tries=tries - 1))
-        elif self._warm(key):
-            idle.later(self, partial(self._warm_step, key))  # the rest of it in a later turn
+                idle.later(self, partial(self._warm_step, key, tries=tries - 1, landing=landing))
+        elif self._ahead(key) if landing else self._warm(key):
+            idle.later(self, partial(self._warm_step, key, landing=landing))  # more in a later turn
         return False
 
     def _enter(self) -> None:
         from . import idle
 
-        if not self.pages:
-            # Each view is built the first time it is shown, so entering stays quick.
-            titles = {"profile": self.tr("Profile"), "audit": self.tr("Audit"),
-                      "results": self.tr("Results"), "plan": self.tr("Plan"),
-                      "settings": self.tr("Settings and privacy")}
-            for key, title in titles.items():
-                self.add_lazy_page(key, title, partial(self._make_view, key))
-            # The optional pages' modules are imported on a worker; each page is listed then
-            # and built when first shown (_add_optional_views).
-            QTimer.singleShot(0, self, self._add_optional_views)
-            # The audit view exists before it is shown: once a profile is saved it builds its
-            # pages in idle turns while the profile is written (AuditView._session_changed).
-            idle.later(self, self._make_audit_ahead)
+        self._list_pages()  # unless listed ahead (_ahead)
         QTimer.singleShot(0, self, self.activateWindow)  # back from the recovery-key dialog
         landing = self._landing_page()
         self.show_page(landing)
@@ -885,6 +940,9 @@ class MainWindow(QMainWindow):
         self._first_run()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        from . import idle
+
         if self._session is not None:
             self._session.close()
+        idle.stop(self)  # the views' work ahead (a closed window is not shown again)
         super().closeEvent(event)

@@ -90,3 +90,17 @@ def test_a_step_that_raises_is_dropped_and_the_rest_still_run(qtbot, clock) -> N
         wait_until(lambda: idle.pending() == 0 and "next" in calls, what="the queue to drain")
     assert calls == ["broken", "next"]  # called once, not again and again
     assert [str(exc) for _, exc, _ in raised] == ["a broken part"]  # reported, not swallowed
+
+
+def test_stop_drops_the_steps_of_an_object_and_everything_under_it_now_and_later(qtbot, clock) -> None:
+    window, other = QObject(), QObject()
+    view = QObject(window)
+    part = QObject(view)
+    ran: list[str] = []
+    for owner, name in ((window, "window"), (view, "view"), (part, "part"), (other, "other")):
+        idle.later(owner, lambda _d, name=name: bool(ran.append(name)))
+    assert idle.stop(window) == 3
+    idle.later(part, lambda _d: bool(ran.append("part, later")))  # a save reported after closing
+    idle.later(other, lambda _d: bool(ran.append("other, later")))
+    wait_until(lambda: idle.pending() == 0, what="the queue to drain")
+    assert ran == ["other", "other, later"]
