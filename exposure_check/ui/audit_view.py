@@ -9,6 +9,7 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -347,6 +348,11 @@ class AuditView(QWidget):
         return False
 
     def _show_page(self) -> None:
+        old = self.scroller.widget()
+        if old is not None and old.isAncestorOf(QApplication.focusWidget()):
+            # Not left to Qt, which would move the focus on to the sidebar's list (repainting
+            # all of it, and with it the whole window); _focus_first moves it on to the page.
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         old = self.scroller.takeWidget()
         if old is not None:
             old.hide()
