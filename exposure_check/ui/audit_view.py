@@ -350,8 +350,8 @@ class AuditView(QWidget):
         return False
 
     def _show_page(self) -> None:
-        old = self.scroller.widget()
-        if old is not None and old.isAncestorOf(QApplication.focusWidget()):
+        old, focus = self.scroller.widget(), QApplication.focusWidget()
+        if old is not None and focus is not None and old.isAncestorOf(focus):
             # Not left to Qt, which would move the focus on to the sidebar's list (repainting
             # all of it, and with it the whole window); _focus_first moves it on to the page.
             self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
