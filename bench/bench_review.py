@@ -157,22 +157,28 @@ def run(quick: bool) -> list[Result]:
         for size in sizes:
             path = Path(tmp) / f"export-{size >> 20}.zip"
             raw_len = len(make_export(path, size))
-            # baseline before and after ours, the faster one kept: the machine is shared
-            before = _run_child(path, "baseline")
+            # The machine is shared and both passes swing by a third from run to run: each is run
+            # twice, alternated (baseline, ours, baseline, ours), and its faster run kept.
             one = _run_child(path, "review-one-process")
-            child = _run_child(path) if size == max(sizes) else one
-            after = _run_child(path, "baseline")
-            base = min(before["seconds"], after["seconds"])
-            figures[size] = (raw_len, base, child, one)
+            bases: list[float] = []
+            children: list[dict[str, Any]] = []
+            for _ in range(2 if size == max(sizes) else 1):
+                bases.append(_run_child(path, "baseline")["seconds"])
+                children.append(_run_child(path) if size == max(sizes) else one)
+            child = min(children, key=lambda c: c["seconds"])
+            figures[size] = (raw_len, min(bases), child, one, bases, [c["seconds"] for c in children])
         big = max(sizes)
-        nbytes, base, child, one = figures[big]
+        nbytes, base, child, one, bases, ours_s = figures[big]
         mb = nbytes / 1e6
         ours_tp, base_tp = mb / child["seconds"], mb / base
+        runs = (f"runs, alternated: baseline {', '.join(f'{mb / b:.1f}' for b in bases)} MB/s, ours "
+                f"{', '.join(f'{mb / o:.1f}' for o in ours_s)} MB/s")
         results.append(Result(f"throughput, {mb:.0f} MB export (ours vs one email regex pass)", ours_tp,
                               base_tp, "MB/s", "≥ 0.5× (floor 0.25×)", ours_tp >= 0.5 * base_tp,
-                              f"ratio {ours_tp / base_tp:.2f}×; {child['workers']:.0f} worker processes "
-                              "besides the reviewing thread, which detects too (default for this size on "
-                              f"this machine); {child['findings']:.0f} findings"))
+                              f"ratio {ours_tp / base_tp:.2f}×, each the faster of two {runs}; "
+                              f"{child['workers']:.0f} worker processes besides the reviewing thread, "
+                              "which detects too (default for this size on this machine); "
+                              f"{child['findings']:.0f} findings"))
         one_tp = mb / one["seconds"]
         results.append(Result(f"throughput, {mb:.0f} MB export, detectors in one process", one_tp, base_tp,
                               "MB/s", "report", True, f"ratio {one_tp / base_tp:.2f}×; the same findings, "
