@@ -3,6 +3,9 @@ with progress and cancel, and a dead worker does not lose the review."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -164,3 +167,55 @@ def test_this_thread_takes_batches_while_workers_are_busy_and_order_holds(export
     batches = -(-len(chunks) // 3)
     assert pool.submitted >= parallel.window and parallel.done_here > 0
     assert pool.submitted + parallel.done_here == batches
+
+
+def test_workers_are_forked_only_on_linux_with_no_other_thread(monkeypatch) -> None:
+    monkeypatch.setattr(engine.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(engine.sys, "platform", "linux")
+    assert engine.start_method() == "fork"  # the CLI: the workers start with the modules loaded
+    monkeypatch.setattr(engine.sys, "platform", "darwin")
+    assert engine.start_method() == "spawn"
+    monkeypatch.undo()
+    started, stop = threading.Event(), threading.Event()
+
+    def wait() -> None:
+        started.set()
+        stop.wait(10)
+
+    other = threading.Thread(target=wait)  # as in the GUI, where the review runs on a worker
+    other.start()
+    try:
+        started.wait(10)
+        assert engine.start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+
+
+FORKED = r"""
+import hashlib, json, sys
+from dataclasses import asdict
+from pathlib import Path
+from exposure_check.core.model import DeclaredFacts
+from exposure_check.core.review import ReviewInput, engine, review
+
+if __name__ == "__main__":
+    declared = DeclaredFacts(employers=("Acme Robotics",), phones=("+44 7911 123456",))
+    method = engine.start_method()
+    digests = []
+    for workers in (0, 1):
+        r = review([ReviewInput.file(Path(sys.argv[1]))], declared, workers=workers)
+        plain = [[asdict(f) for f in r.findings], r.counts, [asdict(i) for i in r.issues], r.truncated]
+        digests.append(hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest())
+    print(json.dumps({"method": method, "same": digests[0] == digests[1]}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_workers_give_the_same_review_as_one_process(export: Path, tmp_path: Path) -> None:
+    script = tmp_path / "forked.py"
+    script.write_text(FORKED, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script), str(export)], capture_output=True, text=True,
+                         timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"method": "fork", "same": True}
