@@ -604,7 +604,10 @@ class MainWindow(QMainWindow):
         while the app page is hidden: the sidebar's pages listed, `key` made the current page,
         caught up with the session, warmed up (two turns), then the whole app page, sidebar
         included, painted off screen once. True while a step was done (call again next turn);
-        entering then only shows the app page."""
+        entering then only shows the app page. (The audit is reloaded on entering whatever was
+        done ahead, to open on the first open page: it is not made current ahead.)"""
+        if key == "audit":
+            return self._list_pages() or self._catch_up_landing(key) or self._warm(key)
         return (self._list_pages() or self._make_current(key) or self._catch_up_landing(key)
                 or self._warm(key) or self._warm_app_page(key))
 

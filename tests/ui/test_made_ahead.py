@@ -193,3 +193,33 @@ def test_the_welcome_appears_with_the_set_up_page_already_made_and_warmed_up(
     assert window.outer.currentWidget() is window.setup
     window.close()
     settle()
+
+
+def test_unlock_with_an_audit_in_progress_reloads_the_audit_once(qtbot, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from exposure_check.ui.audit_view import AuditView
+
+    window = _window(qtbot, tmp_path / "vault")
+    scripted.fill_profile(window)
+    view = window.views["audit"]
+    first = next(iter(view.groups.values()))
+    first.buttons()[0].setChecked(True)  # one answer: a draft in progress
+    scripted.pump()
+    window.close()
+    settle()
+    again = make_window(tmp_path / "vault", "en", dict(FAST_KDF))
+    qtbot.addWidget(again)
+    reloads: list[bool] = []
+    real = AuditView.reload
+
+    def counting(self: AuditView) -> None:
+        reloads.append(self.isVisible())
+        real(self)
+
+    monkeypatch.setattr(AuditView, "reload", counting)
+    scripted.unlock(again, PASS)
+    assert again.current_page() == "audit"
+    # Once, on entering (it opens on the first open page): not also ahead, while hidden.
+    assert reloads == [True]
+    again.close()
+    settle()
