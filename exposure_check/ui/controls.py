@@ -81,11 +81,12 @@ def _page_scroll_class() -> type[QScrollArea]:
     return PageScrollArea
 
 
-def warm_up(view: QWidget, size: QSize, top: int = 0) -> None:
+def warm_up(view: QWidget, size: QSize, top: int = 0, start: int = 0) -> None:
     """Lay out and paint the hidden `view` once, into a throw-away image, at the `size` it will
-    be shown at (only its first `top` pixels if given: what shows first of a long page). Qt
-    then has its widgets polished, its layouts set and its text measured, so that showing it
-    later mostly paints: about half the cost of a page's first show, moved to an idle turn."""
+    be shown at (only its first `top` pixels if given: what shows first of a long page; from
+    `start` down if given: the rest of a page whose top was warmed up before). Qt then has its
+    widgets polished, its layouts set and its text measured, so that showing it later mostly
+    paints: about half the cost of a page's first show, moved to an idle turn."""
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtGui import QImage, QRegion
 
@@ -93,7 +94,10 @@ def warm_up(view: QWidget, size: QSize, top: int = 0) -> None:
     layout = view.layout()
     if layout is not None:
         layout.activate()
-    area = QRect(0, 0, size.width(), min(size.height(), top) if top > 0 else size.height())
+    end = min(size.height(), top) if top > 0 else size.height()
+    if start >= end:
+        return
+    area = QRect(0, start, size.width(), end - start)
     ratio = view.devicePixelRatioF()
     image = QImage(area.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(ratio)

@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
         elif stage == 1:
             warm_up(page, size, top=size.height() // 3)
         elif stage == 2:
-            warm_up(page, size)
+            warm_up(page, size, start=size.height() // 3)  # the rest of it
         elif stage == 3:
             self.setup  # noqa: B018 (made on first use)
         elif stage == 4:
@@ -702,8 +702,12 @@ class MainWindow(QMainWindow):
         halves = was[2] if was is not None and was[:2] == (view, size.toTuple()) else 0
         if halves == 2:
             return False
-        # The top half in one turn, all of it in the next.
-        warm_up(view, size, top=size.height() // 2 if halves == 0 else 0)
+        # The top half in one turn, the bottom half in the next.
+        half = size.height() // 2
+        if halves == 0:
+            warm_up(view, size, top=half)
+        else:
+            warm_up(view, size, start=half)
         self._warmed[key] = (view, size.toTuple(), halves + 1)
         return True
 

@@ -125,3 +125,26 @@ def test_warm_up_lays_out_and_paints_a_hidden_view_without_showing_it(qtbot) -> 
     assert view.size() == QSize(400, 300)
     assert label.width() > 300 and label.height() > label.fontMetrics().height()  # laid out, wrapped
     assert paints.count == 1  # painted once, off screen
+
+
+def test_warm_up_in_two_parts_paints_each_part_once(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    shelf = QWidget(window)
+    shelf.hide()
+    view = QWidget(shelf)
+    layout = QVBoxLayout(view)
+    top, bottom = QLabel("the top", view), QLabel("the bottom", view)
+    layout.addWidget(top)
+    layout.addStretch(1)
+    layout.addWidget(bottom)
+    paints = {label: _Paints() for label in (top, bottom)}
+    for label, counter in paints.items():
+        label.installEventFilter(counter)
+    warm_up(view, QSize(400, 300), top=150)
+    assert (paints[top].count, paints[bottom].count) == (1, 0)
+    warm_up(view, QSize(400, 300), start=150)  # the rest: not the top again
+    assert (paints[top].count, paints[bottom].count) == (1, 1)
+    warm_up(view, QSize(400, 300), top=150, start=150)  # nothing left between the two
+    assert (paints[top].count, paints[bottom].count) == (1, 1)
