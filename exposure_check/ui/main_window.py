@@ -473,15 +473,21 @@ class MainWindow(QMainWindow):
         # First the workers' part, on both workers at once: the key store probe (keyring loads
         # its backends: ~200 ms, mostly imports) and the optional pages' modules. Both hold the
         # GIL for long stretches, so the GUI thread's stages wait for them instead of sharing
-        # the interpreter with them (each stage took twice as long).
+        # the interpreter with them (each stage took twice as long). Not for more than
+        # WORKERS_FIRST_MS, though: a key store that does not answer (a D-Bus call waits up to
+        # 25 s) must not keep the welcome away; the set-up page takes its answer when it comes.
         waiting = {"keyring", "views"}
+        started: list[bool] = []
 
         def finished(what: str) -> None:
             waiting.discard(what)
-            if not waiting:
+            if (not waiting or what == "timeout") and not started:
+                started.append(True)
                 gc.freeze()
                 idle.later(self, partial(self._show_welcome, page, 0), first=True)
                 idle.later(self, partial(self._prebuild, list(self.PREBUILT)))
+
+        QTimer.singleShot(self.WORKERS_FIRST_MS, self, lambda: finished("timeout"))
 
         def probed(name: str | None) -> None:
             self._keyring_probed(name)
@@ -490,6 +496,8 @@ class MainWindow(QMainWindow):
         workers.run_task(self, self._keyring_probe, on_done=probed, on_error=lambda _e: probed(None))
         workers.run_task(self, _import_optional_views, on_done=lambda _: finished("views"),
                          on_error=lambda _e: finished("views"))
+
+    WORKERS_FIRST_MS = 1500  # see _first_run
 
     def _show_welcome(self, page: Any, stage: int, _deadline: float) -> bool:
         """An idle step, one stage per turn: the language names measured (which loads the

@@ -223,3 +223,26 @@ def test_unlock_with_an_audit_in_progress_reloads_the_audit_once(qtbot, tmp_path
     assert reloads == [True]
     again.close()
     settle()
+
+
+def test_a_key_store_that_does_not_answer_does_not_keep_the_welcome_away(qtbot, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    import threading
+
+    answer = threading.Event()
+
+    def hanging(self: MainWindow) -> str:  # a D-Bus call that waits (up to 25 s in real life)
+        answer.wait(20)
+        return "keyring.backends.SecretService.Keyring"
+
+    monkeypatch.setattr(MainWindow, "_keyring_probe", hanging)
+    monkeypatch.setattr(MainWindow, "WORKERS_FIRST_MS", 200)
+    window = _window(qtbot, tmp_path / "vault", first_run=False)
+    wait_until(lambda: window.welcome is not None, timeout=10, what="the welcome page")
+    assert window._keyring_found is None  # the probe has not answered yet
+    window.welcome.next_button.click()
+    assert window.outer.currentWidget() is window.setup and not window.setup.keyring_works
+    answer.set()  # …and when it does, the set-up page offers the key store
+    wait_until(lambda: window.setup.keyring_works, what="the key store offered")
+    window.close()
+    settle()
