@@ -108,13 +108,19 @@ def test_a_page_scroll_area_never_measures_its_body_for_its_own_size_hint(qtbot)
     assert body.width() == scroll.viewport().width()  # and it still fills the page
 
 
-def test_warm_up_lays_out_and_paints_a_hidden_view_without_showing_it(qtbot) -> None:
+def _hidden_view(qtbot) -> tuple[QWidget, QWidget]:
+    """A view made ahead: in a shown window, under a hidden shelf. (The window too: the caller
+    keeps it alive.)"""
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
     shelf = QWidget(window)
     shelf.hide()
-    view = QWidget(shelf)
+    return window, QWidget(shelf)
+
+
+def test_warm_up_lays_out_and_paints_a_hidden_view_without_showing_it(qtbot) -> None:
+    _window, view = _hidden_view(qtbot)
     label = QLabel("A long explanation that wraps over several lines " * 6, view)
     label.setWordWrap(True)
     QVBoxLayout(view).addWidget(label)
@@ -128,12 +134,7 @@ def test_warm_up_lays_out_and_paints_a_hidden_view_without_showing_it(qtbot) -> 
 
 
 def test_warm_up_in_two_parts_paints_each_part_once(qtbot) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.show()
-    shelf = QWidget(window)
-    shelf.hide()
-    view = QWidget(shelf)
+    _window, view = _hidden_view(qtbot)
     layout = QVBoxLayout(view)
     top, bottom = QLabel("the top", view), QLabel("the bottom", view)
     layout.addWidget(top)
