@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 
 import phonenumbers
 import pytest
@@ -62,6 +63,130 @@ def test_csv_fast_path_builds_the_same_text() -> None:
     assert with_hints == plain
     assert plain == ["Company Name | Title | Notes | \nAcme | two\nlines | \nEngineer | x | \n\n"
                      "Northwind | Lead | \n"]
+
+
+def _csv_reference(data: str, cuts: list[int], limits: imp.Limits) -> tuple[list[tuple[str, int]], list[str]]:
+    """import_csv for a file whose columns give no hints, written the plain way: the csv module
+    over the lines, row by row (what import_csv did before its _csv_plain path)."""
+    import csv
+
+    csv.field_size_limit(limits.csv_field)
+
+    class TooLong(Exception):
+        pass
+
+    def lines() -> Iterator[str]:  # the lines of the blocks; raises where a line grows too long
+        buf = ""
+        for block in _blocks(data, cuts):
+            buf += block
+            nl = buf.rfind("\n")
+            if nl >= 0:
+                yield from (line + "\n" for line in buf[:nl].split("\n"))
+                buf = buf[nl + 1:]
+            if len(buf) > limits.max_line:
+                raise TooLong
+        if buf:
+            yield buf
+
+    out: list[tuple[str, int]] = []
+    issues: list[str] = []
+    reader = csv.reader(lines())
+    parts: list[str] = []
+    length, row_no, first_row = 0, 0, 1
+    try:
+        for row in reader:
+            row_no = reader.line_num
+            line = " | ".join(cell for cell in row if cell)
+            line = line + " | \n" if line else "\n"
+            parts.append(line)
+            length += len(line)
+            if length >= limits.chunk_chars:
+                out.append(("".join(parts), first_row))
+                parts, length, first_row = [], 0, row_no + 1
+    except TooLong:
+        issues.append(f"line {row_no + 1} is longer than")
+    except csv.Error as exc:
+        issues.append(f"row {reader.line_num}: {exc};")
+    if parts:
+        out.append(("".join(parts), first_row))
+    return out, issues
+
+
+def _blocks(data: str, cuts: list[int]) -> list[str]:
+    at = sorted({0, len(data), *(c % (len(data) + 1) for c in cuts)})
+    return [data[a:b] for a, b in zip(at, at[1:], strict=False)]
+
+
+_CSV_CHARS = st.sampled_from(list('ab中 |,,,"""\n\n\r\x1e\x1f\x00'))
+_PLAIN_CELL = st.text(st.sampled_from(list("ab中 |-\x00")), max_size=6)
+_QUOTED_CELL = st.text(st.sampled_from(list('ab中 ,|\x1e\x1f\r\x00')), min_size=1, max_size=8).map(
+    lambda t: f'"{t}"')
+_ROW = st.lists(st.one_of(_PLAIN_CELL, _QUOTED_CELL), max_size=5).map(",".join)
+# Quotes the csv module reads as text or reads on past, and the marks _csv_plain uses: a segment
+# with one of them goes to the csv module (a cell after a closing quote joins the quoted cell,
+# which _csv_plain does too).
+_ODD = st.one_of(st.sampled_from(['"a"b', '"a" ', '"a"b"', 'a"b', '"a"b"c"', ' "a"', '""', '"a""b"', '"a\nb"',
+                                  '"a\rb"', "\x1e", "a\x1e", "\x1f", "\r", '"', '"a']),
+                 st.text(_CSV_CHARS, max_size=12))
+
+
+@settings(max_examples=800, deadline=None)
+@given(rows=st.lists(_ROW, max_size=40), odd=st.lists(st.tuples(st.integers(0, 99), _ODD), max_size=2),
+       cuts=st.lists(st.integers(0, 2_000), max_size=6), chunk=st.integers(1, 80), field=st.integers(4, 60),
+       max_line=st.integers(8, 200), end=st.sampled_from(["", "\n"]))
+def test_csv_plain_path_gives_what_the_csv_module_gives(rows: list[str], odd: list[tuple[int, str]],
+                                                       cuts: list[int], chunk: int, field: int,
+                                                       max_line: int, end: str) -> None:
+    for at, cell in odd:  # well-formed rows, but for a cell or two
+        if rows:
+            i = at % len(rows)
+            rows[i] = f"{rows[i]},{cell}" if at % 3 else cell
+    data = "\n".join(rows) + end
+    limits = imp.Limits(chunk_chars=chunk, csv_field=field, max_line=max_line)
+    ctx = imp.Context(limits)
+    header = "conversation id,from,content\n"  # the first row is always read by the csv module
+    got = [(c.text, c.line) for c in imp.import_csv(iter(_blocks(header + data, cuts)), "messages.csv", ctx,
+                                                    None)]
+    want, issues = _csv_reference(header + data, cuts, limits)
+    assert got == want
+    assert len(ctx.issues) == len(issues)
+    for issue, start in zip(ctx.issues, issues, strict=True):
+        assert issue.message.startswith(start)
+
+
+@pytest.mark.parametrize("data", ['a,"x\ny"\nb,c\n', 'a,"x\ny",\nb,c\n', 'a,"x\n', 'a,"x"\nb,"y\n',
+                                  'a,"",b\n', '"",b\n', 'a,"x""y",b\n', 'a,"x"y,b\n', 'a,x"y",b\n'])
+@pytest.mark.parametrize("chunk", [1, 5, 7, 64])
+def test_csv_plain_path_on_quotes_it_leaves_to_the_csv_module(data: str, chunk: int) -> None:
+    """A line end inside a quoted cell must not cut a chunk there; "" is an empty cell or a quote."""
+    limits = imp.Limits(chunk_chars=chunk)
+    ctx = imp.Context(limits)
+    header = "h1,h2,h3\n"  # a block of its own: the rest is a segment from a row's start
+    got = [(c.text, c.line) for c in imp.import_csv(iter([header, data]), "messages.csv", ctx, None)]
+    assert got == _csv_reference(header + data, [len(header)], limits)[0]
+
+
+def test_csv_plain_path_is_taken_for_an_export(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages of an export (quoted cells, other scripts, empty cells) take the plain path,
+    and come out as the csv module reads them."""
+    rows = [f'conv-{i},Person {i % 7},Alex Chen,2024-03-0{i % 9 + 1} 10:00,,"会议 {i}, meeting at 10"'
+            for i in range(2000)]
+    data = "CONVERSATION ID,FROM,TO,DATE,SUBJECT,CONTENT\n" + "\n".join(rows) + "\n"
+    limits = imp.Limits()
+    plain = []
+    real = imp._csv_plain
+
+    def spy(segment: str) -> str | None:
+        text = real(segment)
+        plain.append(text is not None)
+        return text
+
+    monkeypatch.setattr(imp, "_csv_plain", spy)
+    blocks = _blocks(data, [70_000, 140_000])
+    got = [(c.text, c.line) for c in imp.import_csv(iter(blocks), "messages.csv", imp.Context(limits), None)]
+    assert plain and all(plain)
+    assert got == _csv_reference(data, [70_000, 140_000], limits)[0]
+    assert "conv-5 | Person 5 | Alex Chen | 2024-03-06 10:00 | 会议 5, meeting at 10 | \n" in got[0][0]
 
 
 def test_declared_match_in_lower_case_equals_case_insensitive() -> None:
