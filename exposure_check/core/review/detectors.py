@@ -824,6 +824,9 @@ def _caps_nested(entries: Iterable[str]) -> bool:
 _CAPS_BY_WORDS = not _caps_nested(_EN_CAPS)
 # Lower-cased word → the first words of the entries that may match in it. Bounded: only a shortcut.
 _WORD_CAPS: dict[str, tuple[str, ...]] = {}
+# The words in _WORD_CAPS that hold some (most words hold none): a chunk's words are looked up
+# with set operations, at C speed, instead of one by one.
+_SOME_CAPS: set[str] = set()
 
 
 def _word_caps(t: str) -> tuple[str, ...]:
@@ -842,6 +845,8 @@ def _word_caps(t: str) -> tuple[str, ...]:
     out = tuple(found)
     if len(_WORD_CAPS) < 1 << 16:
         _WORD_CAPS[t] = out
+        if out:  # after the line above: a word in _SOME_CAPS is always in _WORD_CAPS
+            _SOME_CAPS.add(t)
     return out
 
 
@@ -849,11 +854,11 @@ def _caps_hits(text: str, low: str, words: _Words) -> list[tuple[int, int, str]]
     """What _EN_CAPS_RE.finditer(text) gives, with the word-start check of _en_hits, as (start, end,
     lower-cased entry), for text where the conditions above hold."""
     firsts: set[str] = set()
-    cache = _WORD_CAPS
-    for t in words.tokens:
-        found = cache.get(t)
-        if found is None:
-            found = _word_caps(t)
+    tokens = words.tokens
+    for t in tokens.intersection(_SOME_CAPS):
+        firsts.update(_WORD_CAPS[t])
+    for t in tokens.difference(_WORD_CAPS):  # words not seen before (or beyond the bound)
+        found = _word_caps(t)
         if found:
             firsts.update(found)
     best: dict[int, tuple[int, int, str]] = {}
