@@ -167,6 +167,17 @@ def test_zh_hits_through_words_equal_the_regex(pieces: list[str]) -> None:
     assert dt._zh_hits(text, low, dt._Words(low)) == dt._zh_hits(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ZH_PIECES + ["\n", "\n", "Acme Ltd"]), max_size=60), st.booleans())
+def test_zh_hits_line_by_line_equal_the_regex(pieces: list[str], many: bool) -> None:
+    """With more words than the word path takes, the regex runs over the lines beyond ASCII."""
+    text = "".join(pieces)
+    if many:
+        text = " ".join(f"{i}有限公司" for i in range(dt._ZH_WORDS_MAX + 1)) + "\n" + text
+    low, words = dt._lower_words(text)
+    assert dt._zh_hits(text, low, words) == dt._zh_hits(text)
+
+
 def test_zh_hits_with_many_words_fall_back_to_the_regex() -> None:
     words = [f"{i}有限公司" for i in range(dt._ZH_WORDS_MAX + 3)]
     text = " ".join(words * 2) + " 高级工程师x 工程师"

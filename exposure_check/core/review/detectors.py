@@ -890,6 +890,10 @@ _ZH_CITIES = {c[1] for c in lx.CITIES}
 _ZH_KNOWN = set(lx.ZH_KNOWN_ORGS)
 _ZH_CLEAR = set(lx.CLEARANCE_ZH)
 _ZH_HIT = re.compile(_trie_pattern(_ZH_SUFFIXES | _ZH_HEADS | _ZH_CITIES | _ZH_KNOWN | _ZH_CLEAR))
+# Every entry holds a character beyond ASCII and no line end: _ZH_HIT's matches in a text are its
+# matches in the text's lines that are not all ASCII (see _zh_hits).
+_ZH_LINES = all(not w.isascii() and "\n" not in w
+                for w in _ZH_SUFFIXES | _ZH_HEADS | _ZH_CITIES | _ZH_KNOWN | _ZH_CLEAR)
 _ZH_STOP = set(lx.ZH_ORG_STOP)
 _ZH_NOT_ORG = {"内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "头部", "底部", "顶部",
                "场所", "住所", "诊所", "厕所", "处所", "所有", "大部", "干部", "部分", "总部", "法院", "剧院",
@@ -1099,7 +1103,20 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
     """_ZH_HIT's matches in `text` as (start, end, entry). With `low` (the text lower-cased, same
     length) and its `words`: the entries never hold whitespace, so they are matched in the distinct
     words, and only the few words with one are then located in the text (str.find), instead of a
-    regex pass over all of it (mostly English, in many exports)."""
+    regex pass over all of it (mostly English, in many exports). With the text's lines at hand
+    (`words.raw`), only the lines that are not all ASCII are looked at, by str.find or, when more
+    words hold an entry than finding them is worth, by the regex: every entry holds a character
+    beyond ASCII (_ZH_LINES), and a line that is all ASCII is so lower-cased too."""
+    raw = words.raw if words is not None else None
+    wide: list[tuple[int, int]] | None = None  # the spans of the lines that are not all ASCII
+    if raw is not None and _ZH_LINES and len(raw) + sum(map(len, raw)) == len(text) + 1:
+        wide = []
+        pos = 0
+        for line in raw:
+            end = pos + len(line)
+            if not line.isascii():
+                wide.append((pos, end))
+            pos = end + 1
     if words is not None and low is not None and len(low) == len(text):
         joined = words.joined
         by_word: dict[str, list[tuple[int, int, str]]] = {}
@@ -1116,13 +1133,16 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
             n = len(low)
             for word, rel in by_word.items():
                 size = len(word)
-                i = low.find(word)
-                while i >= 0:
-                    if (i == 0 or low[i - 1].isspace()) and (i + size == n or low[i + size].isspace()):
-                        hits += [(i + s, i + e, w) for s, e, w in rel]
-                    i = low.find(word, i + size)
+                for lo, hi in wide if wide is not None else ((0, n),):
+                    i = low.find(word, lo, hi)
+                    while i >= 0:
+                        if (i == 0 or low[i - 1].isspace()) and (i + size == n or low[i + size].isspace()):
+                            hits += [(i + s, i + e, w) for s, e, w in rel]
+                        i = low.find(word, i + size, hi)
             hits.sort()
             return hits
+    if wide is not None:
+        return [(m.start(), m.end(), m.group(0)) for lo, hi in wide for m in _ZH_HIT.finditer(text, lo, hi)]
     return [(m.start(), m.end(), m.group(0)) for m in _ZH_HIT.finditer(text)]
 
 
