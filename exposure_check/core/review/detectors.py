@@ -822,11 +822,13 @@ def _caps_nested(entries: Iterable[str]) -> bool:
 
 
 _CAPS_BY_WORDS = not _caps_nested(_EN_CAPS)
-# Lower-cased word → the first words of the entries that may match in it. Bounded: only a shortcut.
+# Lower-cased word → the first words of the entries that may match in it, for the words that hold
+# some; the words known to hold none (most words). Bounded: only a shortcut. A chunk's words are
+# looked up with set operations, at C speed, instead of one by one (in sets: a set's look-ups in a
+# dict this size cost several times as much).
 _WORD_CAPS: dict[str, tuple[str, ...]] = {}
-# The words in _WORD_CAPS that hold some (most words hold none): a chunk's words are looked up
-# with set operations, at C speed, instead of one by one.
-_SOME_CAPS: set[str] = set()
+_SOME_CAPS: set[str] = set()  # the keys of _WORD_CAPS
+_NO_CAPS: set[str] = set()
 
 
 def _word_caps(t: str) -> tuple[str, ...]:
@@ -843,10 +845,12 @@ def _word_caps(t: str) -> tuple[str, ...]:
             if w in _CAPS_BY_FIRST and (end == n or t[end] not in _LOW_ALNUM):
                 found.append(w)
     out = tuple(found)
-    if len(_WORD_CAPS) < 1 << 16:
+    if not out:
+        if len(_NO_CAPS) < 1 << 16:
+            _NO_CAPS.add(t)
+    elif len(_WORD_CAPS) < 1 << 16:
         _WORD_CAPS[t] = out
-        if out:  # after the line above: a word in _SOME_CAPS is always in _WORD_CAPS
-            _SOME_CAPS.add(t)
+        _SOME_CAPS.add(t)  # after the line above: a word in _SOME_CAPS is always in _WORD_CAPS
     return out
 
 
@@ -855,9 +859,9 @@ def _caps_hits(text: str, low: str, words: _Words) -> list[tuple[int, int, str]]
     lower-cased entry), for text where the conditions above hold."""
     firsts: set[str] = set()
     tokens = words.tokens
-    for t in tokens.intersection(_SOME_CAPS):
+    for t in tokens & _SOME_CAPS:
         firsts.update(_WORD_CAPS[t])
-    for t in tokens.difference(_WORD_CAPS):  # words not seen before (or beyond the bound)
+    for t in tokens - _NO_CAPS - _SOME_CAPS:  # words not seen before (or beyond the bounds)
         found = _word_caps(t)
         if found:
             firsts.update(found)
