@@ -189,6 +189,32 @@ def test_csv_plain_path_is_taken_for_an_export(monkeypatch: pytest.MonkeyPatch) 
     assert "conv-5 | Person 5 | Alex Chen | 2024-03-06 10:00 | 会议 5, meeting at 10 | \n" in got[0][0]
 
 
+_BYTE_PIECES = ["a", "\n", "\r\n", "中文", "é", "\U0001f600", "\ufeff"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_BYTE_PIECES), max_size=80),
+       junk=st.lists(st.binary(max_size=3), max_size=4),
+       encoding=st.sampled_from(["utf-8", "gb18030", "cp1252", "utf-16"]), block=st.integers(1, 40))
+def test_decode_stream_cut_at_line_ends_gives_the_same_text(pieces: list[str], junk: list[bytes],
+                                                             encoding: str, block: int) -> None:
+    """Cutting the bytes after a line end (where the encoding allows) changes where blocks end,
+    never the text, invalid bytes included."""
+    import io
+
+    data = "".join(pieces).encode(encoding, "replace")
+    for i, b in enumerate(junk):  # undecodable bytes here and there
+        at = (i * 7919) % (len(data) + 1)
+        data = data[:at] + b + data[at:]
+    info = imp.SourceInfo("x.txt", "text")
+    blocks = list(imp.decode_stream(io.BytesIO(data), info, imp.Context(imp.Limits()), block=block))
+    enc = imp.sniff_encoding(data[:block])
+    assert "".join(blocks) == data.decode(enc, "replace")
+    assert info.lossy == ("\ufffd" in data.decode(enc, "replace"))
+    if enc in imp._NEWLINE_SAFE:  # every block but the last ends a line, unless it has no line end
+        assert all(b.endswith("\n") or "\n" not in b for b in blocks[:-1])
+
+
 def test_declared_match_in_lower_case_equals_case_insensitive() -> None:
     m = DeclaredMatcher(DeclaredFacts(employers=("Acme Robotics",), titles=("Staff Engineer",),
                                       teams=("雷达 Team",)))
