@@ -32,7 +32,16 @@ from typing import Any, Protocol
 
 from ..model import DeclaredFacts, Pack
 from . import importers as imp
-from .detectors import Detection, Detectors, Spans, detector_of
+from .detectors import (
+    DECLARED_PREFIX,
+    KIND_LOCATION,
+    KIND_ORG,
+    KIND_TITLE,
+    Detection,
+    Detectors,
+    Spans,
+    detector_of,
+)
 from .findings import (
     Finding,
     Suggestion,
@@ -99,11 +108,14 @@ _HINT_KIND = {"org": "org", "title": "title", "phone": "phone", "location": "loc
 
 def _for_display(dets: list[Detection]) -> list[Detection]:
     """A declared fact is more specific than a generic organisation or title on the same span."""
-    declared = Spans((d.start, d.end) for d in dets if detector_of(d.kind) == "declared")
+    declared = Spans((d.start, d.end) for d in dets if d.kind.startswith(DECLARED_PREFIX))
     if not declared:
         return dets
-    return [d for d in dets if detector_of(d.kind) not in ("org", "title", "location")
-            or not declared.overlaps(d.start, d.end)]
+    return [d for d in dets if d.kind not in _UNDER_DECLARED or not declared.overlaps(d.start, d.end)]
+
+
+# The kinds a declared fact hides (each is its detector's only kind).
+_UNDER_DECLARED = frozenset({KIND_ORG, KIND_TITLE, KIND_LOCATION})
 
 
 def _with_hints(text: str, hints: Sequence[imp.Hint], dets: list[Detection]) -> list[Detection]:
@@ -148,13 +160,14 @@ def chunk_findings(detectors: Detectors, text: str, line: int, hints: Sequence[i
     seen: dict[tuple[str, str], list[Any]] = {}
     count = text.count
     pos = 0
-    for d in sorted(dets, key=_start_of):
-        line += count("\n", pos, d.start)
-        pos = d.start
-        key = (d.kind, d.text.casefold())
+    # Detectors.detect gives its detections in order of position; only hints add others after.
+    for kind, start, end, found, confidence, detail in sorted(dets, key=_start_of) if hints else dets:
+        line += count("\n", pos, start)
+        pos = start
+        key = (kind, found.casefold())
         have = seen.get(key)
         if have is None:
-            seen[key] = [d.kind, d.text, d.confidence, d.detail, line, d.start, d.end, key[1], 1]
+            seen[key] = [kind, found, confidence, detail, line, start, end, key[1], 1]
         else:
             have[8] += 1
     return ChunkFindings([tuple(e) for e in seen.values()], dets if keep_dets else None)
