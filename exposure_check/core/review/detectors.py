@@ -825,9 +825,9 @@ def _caps_nested(entries: Iterable[str]) -> bool:
 
 _CAPS_BY_WORDS = not _caps_nested(_EN_CAPS)
 # Lower-cased word → the first words of the entries that may match in it, for the words that hold
-# some; the words known to hold none (most words). Bounded: only a shortcut. A chunk's words are
-# looked up with set operations, at C speed, instead of one by one (in sets: a set's look-ups in a
-# dict this size cost several times as much).
+# some; and the words known to hold none (most words). Bounded: only a shortcut. A chunk's words
+# are looked up with set operations, at C speed, instead of one by one; against sets, because a
+# set's look-ups in a dict this size cost several times as much.
 _WORD_CAPS: dict[str, tuple[str, ...]] = {}
 _SOME_CAPS: set[str] = set()  # the keys of _WORD_CAPS
 _NO_CAPS: set[str] = set()
@@ -1113,16 +1113,6 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
     (`words.raw`), only the lines that are not all ASCII are looked at, by str.find or, when more
     words hold an entry than finding them is worth, by the regex: every entry holds a character
     beyond ASCII (_ZH_LINES), and a line that is all ASCII is so lower-cased too."""
-    raw = words.raw if words is not None else None
-    wide: list[tuple[int, int]] | None = None  # the spans of the lines that are not all ASCII
-    if raw is not None and _ZH_LINES and len(raw) + sum(map(len, raw)) == len(text) + 1:
-        wide = []
-        pos = 0
-        for line in raw:
-            end = pos + len(line)
-            if not line.isascii():
-                wide.append((pos, end))
-            pos = end + 1
     if words is not None and low is not None and len(low) == len(text):
         joined = words.joined
         by_word: dict[str, list[tuple[int, int, str]]] = {}
@@ -1136,7 +1126,10 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
                 break
         else:
             hits: list[tuple[int, int, str]] = []
+            if not by_word:
+                return hits
             n = len(low)
+            wide = _wide_lines(text, words)
             for word, rel in by_word.items():
                 size = len(word)
                 for lo, hi in wide if wide is not None else ((0, n),):
@@ -1147,9 +1140,26 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
                         i = low.find(word, i + size, hi)
             hits.sort()
             return hits
+    wide = _wide_lines(text, words)
     if wide is not None:
         return [(m.start(), m.end(), m.group(0)) for lo, hi in wide for m in _ZH_HIT.finditer(text, lo, hi)]
     return [(m.start(), m.end(), m.group(0)) for m in _ZH_HIT.finditer(text)]
+
+
+def _wide_lines(text: str, words: _Words | None) -> list[tuple[int, int]] | None:
+    """The spans of the text's lines that are not all ASCII, when its lines are at hand (and the
+    Chinese entries can only be in those: _ZH_LINES); else None."""
+    raw = words.raw if words is not None else None
+    if raw is None or not _ZH_LINES or len(raw) + sum(map(len, raw)) != len(text) + 1:
+        return None
+    wide = []
+    pos = 0
+    for line in raw:
+        end = pos + len(line)
+        if not line.isascii():
+            wide.append((pos, end))
+        pos = end + 1
+    return wide
 
 
 def _zh_generic(text: str, want: set[str], low: str | None = None, words: _Words | None = None
