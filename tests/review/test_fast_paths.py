@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from exposure_check.core.model import DeclaredFacts
@@ -130,6 +130,7 @@ _ODD = st.one_of(st.sampled_from(['"a"b', '"a" ', '"a"b"', 'a"b', '"a"b"c"', ' "
                  st.text(_CSV_CHARS, max_size=12))
 
 
+@example(rows=[""], odd=[(0, '\x1e"')], cuts=[], chunk=1, field=15, max_line=8, end="")  # own \x1e, odd "
 @settings(max_examples=800, deadline=None)
 @given(rows=st.lists(_ROW, max_size=40), odd=st.lists(st.tuples(st.integers(0, 99), _ODD), max_size=2),
        cuts=st.lists(st.integers(0, 2_000), max_size=6), chunk=st.integers(1, 80), field=st.integers(4, 60),

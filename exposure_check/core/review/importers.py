@@ -248,8 +248,10 @@ def _csv_plain(segment: str) -> str | None:
     over the text outside quotes (with a mark for each quoted cell), not a loop over the cells.
     Any other segment: None (the caller reads it with the csv module)."""
     parts = segment.split('"')
-    if "" in parts[1:-1]:
-        return None  # "": an empty cell, or a quote in one
+    if "" in parts[1:-1] or not len(parts) % 2:
+        # "": an empty cell, or a quote in one; an odd number of quotes: a cell that goes on past
+        # the segment (the count of marks below misses it when the text holds a \x1e of its own)
+        return None
     quoted = parts[1::2]
     # The rows' structure, with \x1e for each quoted cell and \x1f for each comma: mostly ASCII,
     # where str methods are fastest, even when the cells hold other scripts.
