@@ -22,6 +22,7 @@ import phonenumbers
 
 from ..model import DeclaredFacts
 from . import lexicon as lx
+from .scan import CASELESS, SINGLEMATCH, MultiScan
 
 # Kinds a detection can have. "declared.<field>" for the user's own facts.
 KIND_EMAIL_WORK = "email.work"
@@ -190,28 +191,36 @@ _SKELETON_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _SPAN = re.Match.span
 
 
-def _phone_spans(text: str, pattern: re.Pattern[str], lines: list[str] | None = None
-                 ) -> list[tuple[int, int]]:
-    """The spans of `pattern.finditer(text)`, through the skeleton for _PHONE_CAND_ASCII. `lines`:
-    text.split("\n"), when at hand: encoding a line that is ASCII (a 1-byte string) is a copy, much
-    cheaper than encoding those characters of a text that is not all ASCII (unless the lines are so
-    short that a call per line costs more: then the text is encoded whole)."""
+def _skeleton(text: str, lines: list[str] | None = None) -> bytes:
+    """A byte for each character of `text`: itself if Latin-1 (digits 1-9 made "0"), else "?".
+    `lines`: text.split("\n"), when at hand: encoding a line that is ASCII (a 1-byte string) is a
+    copy, much cheaper than encoding those characters of a text that is not all ASCII (unless the
+    lines are so short that a call per line costs more: then the text is encoded whole)."""
+    latin = (text.encode("latin-1", "replace") if lines is None or len(lines) * 32 > len(text)
+             else b"\n".join([line.encode("latin-1", "replace") for line in lines]))
+    return latin.translate(_SKELETON_DIGITS)
+
+
+def _phone_spans(text: str, pattern: re.Pattern[str], lines: list[str] | None = None,
+                 skeleton: bytes | None = None) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, through the skeleton for _PHONE_CAND_ASCII (`skeleton`:
+    _skeleton(text), when at hand)."""
     if pattern is _PHONE_CAND_ASCII:
-        latin = (text.encode("latin-1", "replace") if lines is None or len(lines) * 32 > len(text)
-                 else b"\n".join([line.encode("latin-1", "replace") for line in lines]))
-        skeleton = latin.translate(_SKELETON_DIGITS)
+        if skeleton is None:
+            skeleton = _skeleton(text, lines)
         return list(map(_SPAN, _PHONE_CAND_SKELETON.finditer(skeleton)))
     return list(map(_SPAN, pattern.finditer(text)))
 
 
 def _phone_candidates(text: str, pattern: re.Pattern[str], paren: re.Pattern[str],
-                      lines: list[str] | None = None) -> list[tuple[int, int]]:
+                      lines: list[str] | None = None, skeleton: bytes | None = None
+                      ) -> list[tuple[int, int]]:
     """The spans of `pattern.finditer(text)`, or only those of them that _phones does not skip at
     once, when that is cheap to tell: no match has a "(" before it (checked), and every match that
     is not a known date has a "+" before it. The match after a "+" is `pattern.match` there,
     because no match holds a "+" (so none that started earlier runs into it). Set look-ups of the
     matched strings cost much less than a Python loop over every dated row of an export."""
-    spans = _phone_spans(text, pattern, lines)
+    spans = _phone_spans(text, pattern, lines, skeleton)
     if paren.search(text) is not None:
         return spans
     found = list(map(text.__getitem__, itertools.starmap(slice, spans)))
@@ -237,7 +246,9 @@ def _phones(text: str, cjk: bool, words: _Words | None = None) -> list[Detection
     every = words.joined if words is not None else text
     ascii_digits = every.isascii() or _OTHER_DIGIT.search(every) is None
     pattern, paren = (_PHONE_CAND_ASCII, _PAREN_DIGIT_ASCII) if ascii_digits else (_PHONE_CAND, _PAREN_DIGIT)
-    for start, end in _phone_candidates(text, pattern, paren, words.raw if words is not None else None):
+    skeleton = words.skeleton() if isinstance(words, _ScanWords) and pattern is _PHONE_CAND_ASCII else None
+    for start, end in _phone_candidates(text, pattern, paren, words.raw if words is not None else None,
+                                        skeleton):
         # Exports hold a date on every row, so this loop runs for many candidates that are
         # rejected at once: the common case (no "(" or "+" before) takes the shortest path.
         prev = text[start - 1] if start else ""
@@ -575,6 +586,10 @@ class _Words:
         self.raw = raw
         return self
 
+    def has(self, needle: str) -> bool:
+        """Whether the lower-cased text holds `needle` (which holds no whitespace)."""
+        return needle in self.joined
+
 
 # Characters already known to pass _uncased's test; a chunk mostly repeats the last one's (CJK
 # text has thousands of distinct characters, each checked once instead of once per chunk).
@@ -777,13 +792,16 @@ _EN_CAPS_RE = _caps_pattern(_EN_CAPS)
 _EN_FIRST: dict[str, list[str]] = {}
 for _w in sorted(_EN_ANY_CASE, key=len, reverse=True):
     _EN_FIRST.setdefault(_w.split()[0], []).append(_w)
-# Each first word also with the punctuation that commonly touches it ("engineer,", "(ltd)"), so a
-# plain set intersection (C speed) finds the words present without stripping every token.
-_EN_VARIANTS: dict[str, str] = {}
-for _w in _EN_FIRST:
-    for _pre in ("", "(", '"', "'", "[", "@", "-"):
-        for _post in ("", ",", ".", ";", ":", ")", "!", "?", '"', "'", "|", "),", ").", "]", "/", "-", "s"):
-            _EN_VARIANTS.setdefault(_pre + _w + _post, _w)
+# Where a first word stands between characters that are not letters or digits, in the distinct
+# words of a text (_Words.joined, far shorter than the text): at every such start (a look-ahead,
+# so one starting inside another's match is found too), the longest there.
+_EN_FIRST_AT = re.compile(f"(?<![a-z0-9])(?=({_trie_pattern(_EN_FIRST)})(?![a-z0-9]))")
+# The first words that begin another up to a character that is not a letter or digit ("co" in
+# "co-founder"): where the look-ahead gives the longer, these stand there too.
+_EN_FIRST_WITHIN: dict[str, tuple[str, ...]] = {
+    b: tuple(a for a in _EN_FIRST if len(a) < len(b) and b.startswith(a)
+            and b[len(a)] not in "abcdefghijklmnopqrstuvwxyz0123456789")
+    for b in _EN_FIRST}
 _WORD_CHAR = re.compile(r"[a-z0-9]")
 
 # The capitalised entries without a regex pass over the whole text: which entries can occur is read
@@ -946,21 +964,29 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _lower_words(text: str) -> tuple[str, _Words]:
+def _lower_words(text: str, scan: bool = False) -> tuple[str, _Words]:
     """_lower(text) and its _Words. A text that is not all ASCII is lower-cased and split line by
     line: most of its lines usually are ASCII, and str.lower and str.split are several times faster
     on those (a line of the text is a 1-byte string). The result is the same: str.lower's only
     context rule (final sigma) never looks past a line end, which is neither cased nor
-    case-ignorable, and the lines' words are the text's, in the same order."""
+    case-ignorable, and the lines' words are the text's, in the same order.
+
+    `scan`: _ScanWords instead, for a long text where the native scan can stand in for the words
+    (see there)."""
+    scan = scan and len(text) >= _SCAN_MIN and _CAPS_BY_WORDS and _LEXICON_SCAN.ready()
     if text.isascii():
         low = text.lower()
-        return low, _Words(low)
+        return low, (_ScanWords(text, low, [], None) if scan else _Words(low))
     raw = text.split("\n")
     lines = [line.lower() for line in raw]
     low = "\n".join(lines)
     if len(low) != len(text):
         low = text.translate(_ASCII_LOWER)
         return low, _Words(low)
+    if scan and "\u212a" not in text:
+        words = _ScanWords(text, low, list(itertools.compress(lines, [not r.isascii() for r in raw])), raw)
+        if not any(c in words.joined for c in _CAPS_ODD):
+            return low, words
     return low, _Words.of_lines(lines, raw)
 
 
@@ -976,8 +1002,14 @@ def _en_hits(text: str, low: str, words: _Words | None = None, plain: bool = Fal
     `plain`: the text holds no K (U+212A), so that with `words` the capitalised entries can be found
     through the words (_caps_hits).
     """
-    tokens = words.tokens if words is not None else set(low.split())
-    present = {_EN_VARIANTS[t] for t in tokens & _EN_VARIANTS.keys()}
+    if isinstance(words, _ScanWords):
+        return _first_longest(words.scanned()[0])
+    joined = words.joined if words is not None else _Words(low).joined
+    present: set[str] = set()
+    for m in _EN_FIRST_AT.finditer(joined):
+        first = m.group(1)
+        present.add(first)
+        present.update(_EN_FIRST_WITHIN[first])
     hits: list[tuple[int, int, str]] = []
     n = len(low)
     for first in present:
@@ -996,6 +1028,11 @@ def _en_hits(text: str, low: str, words: _Words | None = None, plain: bool = Fal
             i, e = m.span()
             if i == 0 or not _WORD_CHAR.match(low, i - 1):
                 hits.append((i, e, low[i:e]))
+    return _first_longest(hits)
+
+
+def _first_longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits in text order, the longest at a position, none overlapping one taken before."""
     hits.sort(key=lambda h: (h[0], -h[1]))
     out: list[tuple[int, int, str]] = []
     end = -1
@@ -1268,17 +1305,17 @@ def _handle_kind(label: str | None) -> str:
 def _links(text: str, low: str, cjk: bool = False, words: _Words | None = None) -> list[Detection]:
     out: list[Detection] = []
     matches: list[re.Match[str]] = []
-    has = (words or _Words(low)).joined  # holds every word of the text: cheap "in" checks
-    if "http" in has or "www." in has:
+    has = (words or _Words(low)).has  # cheap "is it anywhere in the text?" checks
+    if has("http") or has("www."):
         matches += _URL.finditer(low)
-    if ".com/" in has or ".org/" in has or "t.me/" in has:
+    if has(".com/") or has(".org/") or has("t.me/"):
         matches += _SITE_URL.finditer(low)
     for m in matches:
         url = text[m.start():m.end()].rstrip(".,;:!?")
         if not any(d.start <= m.start() < d.end for d in out):
             out.append(Detection(KIND_URL, m.start(), m.start() + len(url), url, 0.95))
     handles: list[Detection] = []
-    if "@" in has:
+    if has("@"):
         for m in _HANDLE.finditer(text):
             value = m.group(1).rstrip(".-·")
             s = m.start()
@@ -1290,7 +1327,7 @@ def _links(text: str, low: str, cjk: bool = False, words: _Words | None = None) 
             kind = _handle_kind(label.group(1) if label else None)
             handles.append(Detection(kind, s, s + 1 + len(value), text[s:s + 1 + len(value)], 0.8,
                                      kind.partition(".")[2]))
-    if any(w in has for w in _MESSENGER_WORDS):
+    if any(map(has, _MESSENGER_WORDS)):
         taken = Spans((d.start, d.end) for d in handles)
         for m in _MESSENGER.finditer(low):
             s, e = m.span(2)
@@ -1300,6 +1337,108 @@ def _links(text: str, low: str, cjk: bool = False, words: _Words | None = None) 
             kind = _handle_kind(m.group(1))
             handles.append(Detection(kind, s, e, text[s:e], 0.8, kind.partition(".")[2]))
     return out + handles
+
+
+# --- The lexicon in one native pass ---------------------------------------------------------------
+#
+# Splitting a long text into its distinct words (_Words) costs a Python string for each word: a
+# quarter of the detectors' time on an export. Where Hyperscan is at hand (scan.py), a long text is
+# not split: one pass over its _skeleton finds every lexicon entry between two characters that are
+# not letters or digits, and whether the ASCII needles of _links are there; the other questions the
+# words answered are about characters beyond ASCII, and are asked of the words of the lines that
+# hold one. What is found is what the words give (tests/review/test_scan.py).
+_SCAN_MIN = 16384  # shorter texts: the words cost little, and a pasted bio never compiles the scan
+_NOT_ALNUM = rb"[^A-Za-z0-9]"
+
+
+def _scan_literal(entry: str, caps: bool) -> bytes:
+    """An entry as it stands in a skeleton (digits made "0"): any case (the pattern is compiled
+    CASELESS), or for `caps` a capital first letter and the rest in any case."""
+    raw = entry.encode("ascii").translate(_SKELETON_DIGITS)
+    if not caps:
+        return re.escape(raw)
+    out = [re.escape(raw[:1].upper())]
+    for c in raw[1:]:
+        ch = bytes([c])
+        out.append(b"[" + ch + ch.upper() + b"]" if ch.isalpha() else re.escape(ch))
+    return b"".join(out)
+
+
+# Entries grouped by kind and length, one pattern per group: a match's end then gives its start
+# (the pattern is a fixed length), the text there gives the entry, and few patterns compile fast
+# (~0.1 s, against ~0.5 s for one per entry). Two entries of a group never match at the same end.
+_SCAN_GROUPS: list[tuple[int, frozenset[str]]] = []
+_SCAN_PATTERNS: list[tuple[bytes, int]] = []
+for _caps, _entries in ((False, _EN_ANY_CASE), (True, _EN_CAPS)):
+    for _size in sorted({len(w) for w in _entries}):
+        _group = sorted(w for w in _entries if len(w) == _size)
+        _SCAN_GROUPS.append((_size, frozenset(_group)))
+        _body = b"|".join(_scan_literal(w, _caps) for w in _group)
+        _SCAN_PATTERNS.append((_NOT_ALNUM + b"(?:" + _body + b")" + _NOT_ALNUM, 0 if _caps else CASELESS))
+# The ASCII needles _links asks about (_Words.has): only whether each is there.
+_SCAN_NEEDLES = tuple(w for w in ("http", "www.", ".com/", ".org/", "t.me/", "@") + _MESSENGER_WORDS
+                      if w.isascii())
+_SCAN_PATTERNS += [(re.escape(w.encode("ascii")), CASELESS | SINGLEMATCH) for w in _SCAN_NEEDLES]
+_LEXICON_SCAN = MultiScan(_SCAN_PATTERNS)
+
+
+def prepare_scan() -> bool:
+    """Compile the native scan now (before forking worker processes, which then have it)."""
+    return _LEXICON_SCAN.ready()
+
+
+class _ScanWords(_Words):
+    """_Words for the native scan: `tokens` and `joined` are the words of the lines that hold a
+    character beyond ASCII (so every such character of the text, which is all that `fold`, `has_cjk`,
+    `_uncased`, the digits check of _phones and the Chinese lexicon look for); the lexicon's hits and
+    the ASCII needles come from one scan of the text's skeleton, done when first asked for. Only
+    for a text without K (U+212A) and without the characters of _CAPS_ODD, whose lower-cased text
+    is as long (as for _caps_hits)."""
+
+    __slots__ = ("text", "low", "_skeleton", "_scanned")
+
+    def __init__(self, text: str, low: str, wide: list[str], raw: list[str] | None) -> None:
+        self.tokens = set(itertools.chain.from_iterable(map(str.split, wide)))
+        self.joined = " ".join(self.tokens)
+        self.raw = raw
+        self.text = text
+        self.low = low
+        self._skeleton: bytes | None = None
+        self._scanned: tuple[list[tuple[int, int, str]], set[str]] | None = None
+
+    def has(self, needle: str) -> bool:
+        if not needle.isascii():
+            return needle in self.joined
+        if needle in _SCAN_NEEDLES:
+            return needle in self.scanned()[1]
+        return needle in self.low
+
+    def skeleton(self) -> bytes:
+        if self._skeleton is None:
+            self._skeleton = _skeleton(self.text, self.raw)
+        return self._skeleton
+
+    def scanned(self) -> tuple[list[tuple[int, int, str]], set[str]]:
+        """Every lexicon entry in the text between characters that are not letters or digits, as
+        (start, end, entry), capitalised entries only with their capital; and the needles there."""
+        if self._scanned is None:
+            found = _LEXICON_SCAN.scan(b" " + self.skeleton() + b" ")
+            assert found is not None  # ready() was checked before these words were made
+            hits: list[tuple[int, int, str]] = []
+            present: set[str] = set()
+            low = self.low
+            groups = len(_SCAN_GROUPS)
+            for index, end in found:
+                if index < groups:
+                    size, entries = _SCAN_GROUPS[index]
+                    e = end - 2  # the match holds a character on either side; the data one before
+                    entry = low[e - size:e]
+                    if entry in entries:
+                        hits.append((e - size, e, entry))
+                else:
+                    present.add(_SCAN_NEEDLES[index - groups])
+            self._scanned = (hits, present)
+        return self._scanned
 
 
 class Spans:
@@ -1376,7 +1515,7 @@ class Detectors:
         """Every detection in `text`, sorted by position. `only` limits the detectors run."""
         want = set(only) if only is not None else set(DETECTORS)
         folded = text
-        low, words = _lower_words(text)
+        low, words = _lower_words(text, scan=True)
         cjk = False
         if not text.isascii():
             # Whole-text passes are what a chunk costs: `fold` and `has_cjk` look at the distinct
@@ -1385,7 +1524,7 @@ class Detectors:
             if _FOLD_SCREEN.search(words.joined) is not None or any(c in text for c in _FOLD_SPACES):
                 folded = fold(text)
                 if folded is not text:
-                    low, words = _lower_words(folded)
+                    low, words = _lower_words(folded, scan=True)
             # Folding and lower-casing keep a character CJK or not, and CJK is never whitespace.
             cjk = _CJK_RE.search(words.joined) is not None
         out: list[Detection] = []

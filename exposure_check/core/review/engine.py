@@ -41,6 +41,7 @@ from .detectors import (
     Detectors,
     Spans,
     detector_of,
+    prepare_scan,
 )
 from .findings import (
     Finding,
@@ -404,6 +405,8 @@ def review(inputs: Sequence[ReviewInput], declared: DeclaredFacts | None = None,
     result = ReviewResult()
     report()
     n_workers = _workers_for(total) if workers is None else workers
+    if n_workers > 0:
+        prepare_scan()  # compiled once here, not in each worker (a forked one inherits it)
     parallel = ParallelDetect(declared, n_workers, detectors) if n_workers > 0 else None
     try:
         _review_inputs(inputs, detectors, parallel, ctx, collector, result, platform, locale, report)

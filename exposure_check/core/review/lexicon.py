@@ -35,7 +35,7 @@ EN_TITLE_HEADS = [
     'secretary', 'clerk', 'editor', 'journalist', 'reporter', 'writer', 'producer', 'recruiter',
     'strategist', 'planner', 'inspector', 'investigator', 'instructor', 'teacher', 'tutor', 'supervisor',
     'foreman', 'operator', 'pilot', 'navigator', 'commander', 'captain', 'lieutenant', 'sergeant',
-    'colonel', 'ambassador', 'diplomat', 'attache', 'attaché', 'minister', 'envoy', 'intern',
+    'colonel', 'ambassador', 'diplomat', 'attache', 'minister', 'envoy', 'intern',
     'apprentice', 'student', 'candidate', 'postdoc', 'curator', 'librarian', 'evangelist', 'owner',
     'representative', 'agent', 'broker', 'trader', 'marketer',
 ]
