@@ -46,7 +46,7 @@ def test_scan_finds_what_the_words_find(pieces: list[str]) -> None:
         low, native, pure = _words_pair(text, mp)
         plain = text.isascii() or "\u212a" not in text
         assert d._en_hits(text, low, native, plain) == d._en_hits(text, low, pure, plain)
-        for needle in d._SCAN_NEEDLES + ("微信", "v信", "zzz"):
+        for needle in d._SCAN_NEEDLES + ("@", "微信", "v信", "zzz"):
             assert native.has(needle) == pure.has(needle), needle
         for pattern in (d._FOLD_SCREEN, d._CJK_RE, d._OTHER_DIGIT):
             assert (pattern.search(native.joined) is None) == (pattern.search(pure.joined) is None)

@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -1165,16 +1166,26 @@ def _zh_hits(text: str, low: str | None = None, words: _Words | None = None) -> 
             hits: list[tuple[int, int, str]] = []
             if not by_word:
                 return hits
-            n = len(low)
+            # The words are looked for in the lines beyond ASCII only, joined (the positions there
+            # mapped back to the text's): a line of the text starts and ends where one of these
+            # does, so the whitespace around a word is the same.
             wide = _wide_lines(text, words)
+            if wide is None:
+                where, starts, origins = low, [0], [0]
+            else:
+                where = "\n".join([low[lo:hi] for lo, hi in wide])
+                origins = [lo for lo, _ in wide]
+                starts = list(itertools.accumulate((hi - lo + 1 for lo, hi in wide[:-1]), initial=0))
+            n = len(where)
             for word, rel in by_word.items():
                 size = len(word)
-                for lo, hi in wide if wide is not None else ((0, n),):
-                    i = low.find(word, lo, hi)
-                    while i >= 0:
-                        if (i == 0 or low[i - 1].isspace()) and (i + size == n or low[i + size].isspace()):
-                            hits += [(i + s, i + e, w) for s, e, w in rel]
-                        i = low.find(word, i + size, hi)
+                i = where.find(word)
+                while i >= 0:
+                    if (i == 0 or where[i - 1].isspace()) and (i + size == n or where[i + size].isspace()):
+                        k = bisect.bisect_right(starts, i) - 1
+                        at = origins[k] + i - starts[k]
+                        hits += [(at + s, at + e, w) for s, e, w in rel]
+                    i = where.find(word, i + size)
             hits.sort()
             return hits
     wide = _wide_lines(text, words)
@@ -1187,16 +1198,15 @@ def _wide_lines(text: str, words: _Words | None) -> list[tuple[int, int]] | None
     """The spans of the text's lines that are not all ASCII, when its lines are at hand (and the
     Chinese entries can only be in those: _ZH_LINES); else None."""
     raw = words.raw if words is not None else None
-    if raw is None or not _ZH_LINES or len(raw) + sum(map(len, raw)) != len(text) + 1:
+    if raw is None or not _ZH_LINES:
         return None
-    wide = []
-    pos = 0
-    for line in raw:
-        end = pos + len(line)
-        if not line.isascii():
-            wide.append((pos, end))
-        pos = end + 1
-    return wide
+    sizes = list(map(len, raw))
+    after = list(itertools.accumulate(map((1).__add__, sizes)))  # each line's end, plus one
+    if after[-1] != len(text) + 1:
+        return None
+    wide = list(map(operator.not_, map(str.isascii, raw)))
+    return [(a - 1 - size, a - 1) for a, size in zip(itertools.compress(after, wide),
+                                                     itertools.compress(sizes, wide), strict=True)]
 
 
 def _zh_generic(text: str, want: set[str], low: str | None = None, words: _Words | None = None
@@ -1375,8 +1385,9 @@ for _caps, _entries in ((False, _EN_ANY_CASE), (True, _EN_CAPS)):
         _SCAN_GROUPS.append((_size, frozenset(_group)))
         _body = b"|".join(_scan_literal(w, _caps) for w in _group)
         _SCAN_PATTERNS.append((_NOT_ALNUM + b"(?:" + _body + b")" + _NOT_ALNUM, 0 if _caps else CASELESS))
-# The ASCII needles _links asks about (_Words.has): only whether each is there.
-_SCAN_NEEDLES = tuple(w for w in ("http", "www.", ".com/", ".org/", "t.me/", "@") + _MESSENGER_WORDS
+# The ASCII needles _links asks about (_Words.has): only whether each is there. Not "@": a
+# one-character literal slows the whole scan threefold, and str.find is as quick for it.
+_SCAN_NEEDLES = tuple(w for w in ("http", "www.", ".com/", ".org/", "t.me/") + _MESSENGER_WORDS
                       if w.isascii())
 _SCAN_PATTERNS += [(re.escape(w.encode("ascii")), CASELESS | SINGLEMATCH) for w in _SCAN_NEEDLES]
 _LEXICON_SCAN = MultiScan(_SCAN_PATTERNS)
