@@ -993,12 +993,14 @@ def _lower_words(text: str, scan: bool = False) -> tuple[str, _Words]:
 
 def _en_hits(text: str, low: str, words: _Words | None = None, plain: bool = False
              ) -> list[tuple[int, int, str]]:
-    """Every lexicon entry in the text, at word boundaries, in text order (the longest entry at a
-    position wins; no overlaps). Entries that need a capital are found only where they have one.
+    """Every lexicon entry in the text between two characters that are not letters or digits,
+    whatever else touches it, in text order (the longest entry at a position wins; no overlaps).
+    Entries that need a capital are found only where they have one.
 
-    For title heads, str.split and set intersection run at C speed; only the few entries actually
-    present are then located with str.find. Much faster than one big alternation in Python's regex
-    engine, which tries it at every position.
+    With _ScanWords, from the native scan. Otherwise, for title heads, the first words present are
+    read off the distinct words (_EN_FIRST_AT over `joined`, many times shorter than the text), and
+    only their entries are then located with str.find. Much faster than one big alternation in
+    Python's regex engine, which tries it at every position of the text.
 
     `plain`: the text holds no K (U+212A), so that with `words` the capitalised entries can be found
     through the words (_caps_hits).
