@@ -16,7 +16,7 @@ from exposure_check.core.review import review_text, scan
 pytestmark = pytest.mark.skipif(not d.prepare_scan(), reason="Hyperscan cannot run here")
 
 # Lexicon entries in several cases and with what touches them, the needles of _links, digits,
-# Chinese, and the characters that keep a text off the native path (K, ı, İ, ſ).
+# Chinese, the characters that keep a text off the native path (K, ı, İ, ſ), a lone surrogate, NUL.
 _PIECES = st.sampled_from([
     "Senior Engineer", "engineer", "ENGINEER", "Engineering", "engineer/manager", "(Manager)",
     "#vice president", "Vice-President", "vice  president", "co-founder", "Co", "co", "Office",
@@ -26,7 +26,7 @@ _PIECES = st.sampled_from([
     "WWW.", "t.me/abc", "github.com/a", "@zhang", "a@b.com", "WeChat", "QQ", "wx", "vx", "Signal",
     "bilibili", "微信号：abc_123", "V信", "高级工程师", "有限公司", "北京", "涉密", "2024-03-01 10:00:00",
     "+44 7911 123456", "13800138000", " ", "  ", "\t", "\n", ",", ".", "-", "_", "(", ")", "/", "é",
-    "Zoë", "\u212a", "\u0131", "\u0130", "\u017f", "\u3000", "\xa0", "x", "1",
+    "Zoë", "\u212a", "\u0131", "\u0130", "\u017f", "\u3000", "\xa0", "x", "1", "\ud800", "\x00", "ÿ",
 ])
 
 
