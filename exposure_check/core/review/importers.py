@@ -263,8 +263,7 @@ def _csv_plain(segment: str) -> str | None:
         count = text.count
         if marks != len(quoted) or segment.count("\n") != count("\n") or \
                 marks != count(",\x1e") + count("\n\x1e") + text.startswith("\x1e"):
-            # A \x1e of the text's own, or an odd number of quotes (a cell that goes on past the
-            # segment); a line end in a quoted cell; a quote inside a cell.
+            # A \x1e of the text's own; a line end in a quoted cell; a quote inside a cell.
             return None
     text = text.replace(",", "\x1f")
     if not text.endswith("\n"):
